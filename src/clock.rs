@@ -1,0 +1,220 @@
+//! Virtual time: the one time type of the core ([`VirtualTime`]) and the session [`Clock`] with its timer queue.
+//!
+//! Nothing here reads the wall clock. Time moves only when the session advances it, and timers fire one at a time in
+//! (due time, creation order) order. The queue is a `BTreeMap` keyed by that pair: at the scale of a page (tens of
+//! timers) it beats a timing wheel and gives the order for free. Resolution is one millisecond.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// A point in virtual time: milliseconds since the Unix epoch, UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct VirtualTime(i64);
+
+/// The default session start: 2026-01-01T00:00:00Z.
+pub const DEFAULT_START: VirtualTime = VirtualTime(1_767_225_600_000);
+
+impl VirtualTime {
+    /// A time from milliseconds since the Unix epoch.
+    pub const fn from_unix_ms(ms: i64) -> Self {
+        VirtualTime(ms)
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub const fn unix_ms(self) -> i64 {
+        self.0
+    }
+
+    /// Whole seconds since the Unix epoch (floor).
+    pub const fn unix_secs(self) -> i64 {
+        self.0.div_euclid(1000)
+    }
+
+    /// This time plus `ms` milliseconds (saturating).
+    #[must_use]
+    pub const fn plus_ms(self, ms: i64) -> Self {
+        VirtualTime(self.0.saturating_add(ms))
+    }
+
+    /// Milliseconds from `earlier` to `self` (negative if `earlier` is later).
+    pub const fn ms_since(self, earlier: VirtualTime) -> i64 {
+        self.0 - earlier.0
+    }
+
+    /// Parses an RFC 3339 timestamp such as `2026-01-01T00:00:00Z` (offsets are honoured).
+    ///
+    /// # Errors
+    /// A message naming the input when it is not RFC 3339.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let dt = OffsetDateTime::parse(text.trim(), &Rfc3339)
+            .map_err(|e| format!("bad time {text:?}: {e} (expected RFC 3339, e.g. 2026-01-01T00:00:00Z)"))?;
+        Ok(Self::from_offset_date_time(dt))
+    }
+
+    /// Converts from a `time` date-time.
+    pub fn from_offset_date_time(dt: OffsetDateTime) -> Self {
+        VirtualTime((dt.unix_timestamp_nanos() / 1_000_000) as i64)
+    }
+
+    /// Converts to a `time` date-time in UTC (clamped to the range `time` supports).
+    pub fn to_offset_date_time(self) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    }
+}
+
+impl fmt::Display for VirtualTime {
+    /// `2026-01-01T00:00:00.000Z`: fixed width, so transcripts sort and diff well.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dt = self.to_offset_date_time();
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            dt.year(),
+            u8::from(dt.month()),
+            dt.day(),
+            dt.hour(),
+            dt.minute(),
+            dt.second(),
+            dt.millisecond()
+        )
+    }
+}
+
+impl Serialize for VirtualTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for VirtualTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        VirtualTime::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Identifies one scheduled task in the [`Clock`]'s queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimerId(pub u64);
+
+/// The session clock: the current virtual time and the queue of tasks due later.
+///
+/// The clock only orders tasks; what a task does is kept by its owner (the page's event loop) under its [`TimerId`].
+#[derive(Debug)]
+pub struct Clock {
+    now: VirtualTime,
+    queue: BTreeMap<(VirtualTime, u64), TimerId>,
+    next_seq: u64,
+}
+
+impl Clock {
+    /// A clock standing at `start` with nothing scheduled.
+    pub fn new(start: VirtualTime) -> Self {
+        Clock { now: start, queue: BTreeMap::new(), next_seq: 0 }
+    }
+
+    /// The current virtual time.
+    pub fn now(&self) -> VirtualTime {
+        self.now
+    }
+
+    /// Schedules a task `delay_ms` from now (negative delays count as zero) and returns its id.
+    pub fn schedule(&mut self, delay_ms: i64) -> TimerId {
+        let due = self.now.plus_ms(delay_ms.max(0));
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let id = TimerId(seq);
+        self.queue.insert((due, seq), id);
+        id
+    }
+
+    /// Removes a scheduled task; returns whether it was still queued.
+    pub fn cancel(&mut self, id: TimerId) -> bool {
+        let key = self.queue.iter().find(|(_, v)| **v == id).map(|(k, _)| *k);
+        key.is_some_and(|k| self.queue.remove(&k).is_some())
+    }
+
+    /// Removes the earliest task due at or before `until` and moves `now` to its due time.
+    pub fn pop_due(&mut self, until: VirtualTime) -> Option<TimerId> {
+        let (&(due, seq), _) = self.queue.first_key_value()?;
+        if due > until {
+            return None;
+        }
+        let id = self.queue.remove(&(due, seq))?;
+        if due > self.now {
+            self.now = due;
+        }
+        Some(id)
+    }
+
+    /// Moves `now` forward to `until` (never backwards). Call after the due tasks have been popped.
+    pub fn advance_to(&mut self, until: VirtualTime) {
+        if until > self.now {
+            self.now = until;
+        }
+    }
+
+    /// The due time of the earliest queued task.
+    pub fn next_due(&self) -> Option<VirtualTime> {
+        self.queue.keys().next().map(|(due, _)| *due)
+    }
+
+    /// How many tasks are queued.
+    pub fn pending(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Drops every queued task (a page is gone), keeping the time.
+    pub fn clear(&mut self) {
+        self.queue.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_start_is_2026() {
+        assert_eq!(DEFAULT_START.to_string(), "2026-01-01T00:00:00.000Z");
+        assert_eq!(VirtualTime::parse("2026-01-01T00:00:00Z"), Ok(DEFAULT_START));
+        assert_eq!(VirtualTime::parse("2026-01-01T01:00:00+01:00"), Ok(DEFAULT_START));
+        assert!(VirtualTime::parse("yesterday").unwrap_err().contains("yesterday"));
+    }
+
+    #[test]
+    fn pops_in_due_then_creation_order_and_moves_now() {
+        let mut c = Clock::new(VirtualTime::from_unix_ms(0));
+        let a = c.schedule(50);
+        let b = c.schedule(10);
+        let d = c.schedule(50);
+        let e = c.schedule(10);
+        let until = VirtualTime::from_unix_ms(50);
+        assert_eq!(c.pop_due(until), Some(b));
+        assert_eq!(c.now().unix_ms(), 10);
+        assert_eq!(c.pop_due(until), Some(e));
+        assert_eq!(c.pop_due(until), Some(a));
+        assert_eq!(c.now().unix_ms(), 50);
+        assert_eq!(c.pop_due(until), Some(d));
+        assert_eq!(c.pop_due(until), None);
+    }
+
+    #[test]
+    fn nothing_due_before_its_time_and_cancel_works() {
+        let mut c = Clock::new(VirtualTime::from_unix_ms(0));
+        let a = c.schedule(30);
+        assert_eq!(c.pop_due(VirtualTime::from_unix_ms(29)), None);
+        assert_eq!(c.now().unix_ms(), 0);
+        assert!(c.cancel(a));
+        assert!(!c.cancel(a));
+        assert_eq!(c.pop_due(VirtualTime::from_unix_ms(100)), None);
+        c.advance_to(VirtualTime::from_unix_ms(100));
+        assert_eq!(c.now().unix_ms(), 100);
+        c.advance_to(VirtualTime::from_unix_ms(5));
+        assert_eq!(c.now().unix_ms(), 100);
+    }
+}

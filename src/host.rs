@@ -1,0 +1,135 @@
+//! The state a session shares with its pages: clock, entropy, transcript and the browser profile settings.
+//!
+//! Pure Rust. Pages reach it through one typed handle, [`HostRef`], kept in the Boa context (see `web/`); the handle
+//! is borrowed only for short, JS-free stretches, never while a script runs.
+
+use std::cell::{Ref, RefCell, RefMut};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use sha2::{Digest, Sha256};
+
+use crate::clock::{Clock, VirtualTime};
+use crate::entropy::Entropy;
+use crate::transcript::{Event, Transcript};
+
+/// A current desktop Chrome on Windows, the default `navigator.userAgent`.
+pub const DEFAULT_USER_AGENT: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
+/// A script the session serves from a local file instead of the network (the SDK under test).
+#[derive(Debug, Clone)]
+pub struct MappedScript {
+    /// A name for messages and stack traces (usually the file path as given).
+    pub name: String,
+    /// The source text.
+    pub source: Rc<str>,
+    /// SHA-256 of the source, lowercase hex.
+    pub sha256: String,
+}
+
+impl MappedScript {
+    /// A mapped script from its name and source.
+    pub fn new(name: impl Into<String>, source: impl Into<Rc<str>>) -> Self {
+        let source: Rc<str> = source.into();
+        let sha256 = hex(&Sha256::digest(source.as_bytes()));
+        MappedScript { name: name.into(), source, sha256 }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The browser profile: what the page sees of the browser itself.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// `navigator.userAgent`.
+    pub user_agent: String,
+    /// `navigator.language` (and first of `languages`).
+    pub language: String,
+    /// Time zone offset in minutes east of UTC (0 = UTC).
+    pub tz_offset_minutes: i32,
+    /// `screen.width` × `screen.height`.
+    pub screen: (u32, u32),
+    /// `innerWidth` × `innerHeight`.
+    pub viewport: (u32, u32),
+    /// Script URLs served from local sources.
+    pub scripts: BTreeMap<String, MappedScript>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            language: "en-US".to_owned(),
+            tz_offset_minutes: 0,
+            screen: (1920, 1080),
+            viewport: (1280, 720),
+            scripts: BTreeMap::new(),
+        }
+    }
+}
+
+/// The state of one session, shared by its pages.
+#[derive(Debug)]
+pub struct Host {
+    /// The virtual clock and its task queue.
+    pub clock: Clock,
+    /// All randomness.
+    pub entropy: Entropy,
+    /// What happened.
+    pub transcript: Transcript,
+    /// The browser profile.
+    pub profile: Profile,
+}
+
+impl Host {
+    /// A host at `start` with `seed`.
+    pub fn new(start: VirtualTime, seed: u64, profile: Profile) -> Self {
+        Host { clock: Clock::new(start), entropy: Entropy::new(seed), transcript: Transcript::new(), profile }
+    }
+
+    /// The current virtual time.
+    pub fn now(&self) -> VirtualTime {
+        self.clock.now()
+    }
+
+    /// Records `event` at the current virtual time.
+    pub fn record(&mut self, event: Event) {
+        let now = self.clock.now();
+        self.transcript.record(now, event);
+    }
+}
+
+/// The shared handle to a session's [`Host`].
+#[derive(Debug, Clone)]
+pub struct HostRef(Rc<RefCell<Host>>);
+
+impl HostRef {
+    /// Wraps a host.
+    pub fn new(host: Host) -> Self {
+        HostRef(Rc::new(RefCell::new(host)))
+    }
+
+    /// Borrows the host for reading.
+    ///
+    /// # Panics
+    /// If it is borrowed for writing (a bug: borrows never span JS).
+    pub fn get(&self) -> Ref<'_, Host> {
+        self.0.borrow()
+    }
+
+    /// Borrows the host for writing.
+    ///
+    /// # Panics
+    /// If it is borrowed already (a bug: borrows never span JS).
+    pub fn get_mut(&self) -> RefMut<'_, Host> {
+        self.0.borrow_mut()
+    }
+
+    /// The current virtual time, or `None` while the host is borrowed for writing.
+    pub fn try_now(&self) -> Option<VirtualTime> {
+        self.0.try_borrow().ok().map(|h| h.now())
+    }
+}

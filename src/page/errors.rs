@@ -1,0 +1,33 @@
+//! Turning a Boa `JsError` into the message and location a transcript records.
+
+use boa_engine::{Context, JsError};
+
+/// `(message, location)` of a JS error: `TypeError: x is not a function` and `file:line:column` when known.
+pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<String>) {
+    let full = err.to_string();
+    let location = full.lines().skip(1).find_map(frame_location);
+    let message = match err.try_native(ctx) {
+        Ok(native) => native.to_string(),
+        Err(_) => full.lines().next().unwrap_or_default().to_owned(),
+    };
+    let message = message.lines().next().unwrap_or_default().to_owned();
+    (message, location)
+}
+
+/// `file:1:2` out of a backtrace line `    at name (file:1:2)`.
+fn frame_location(line: &str) -> Option<String> {
+    let open = line.rfind('(')?;
+    let inner = line[open + 1..].strip_suffix(')')?;
+    (!inner.is_empty() && inner.contains(':')).then(|| inner.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::frame_location;
+
+    #[test]
+    fn parses_frame_lines() {
+        assert_eq!(frame_location("    at track (sdk.js:3:9)").as_deref(), Some("sdk.js:3:9"));
+        assert_eq!(frame_location("    at <main>"), None);
+    }
+}

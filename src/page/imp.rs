@@ -1,0 +1,206 @@
+//! [`Page`]: building the context, running scripts and tasks, and closing the page.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use boa_engine::context::ContextBuilder;
+use boa_engine::{Context, JsError, JsValue, Source};
+use url::Url;
+
+use super::errors::describe;
+use super::event_loop::EventLoop;
+use super::hooks::{PageHooks, VirtualClock};
+use crate::clock::VirtualTime;
+use crate::host::HostRef;
+use crate::transcript::{ErrorPhase, Event};
+use crate::web::{self, JsHooks};
+
+/// Loop iterations one call frame may run before the page is stopped (`while (true) {}`).
+pub const LOOP_LIMIT: u64 = 10_000_000;
+/// Nested calls before the page is stopped.
+pub const RECURSION_LIMIT: usize = 1_000;
+
+/// A page could not be built (a bug in the surface, not in the page's scripts).
+#[derive(Debug, thiserror::Error)]
+#[error("could not set up page {url}: {message}")]
+pub struct PageError {
+    url: String,
+    message: String,
+}
+
+/// One loaded document: a fresh Boa context with the browser surface, bound to one URL.
+pub struct Page {
+    ctx: Context,
+    events: Rc<EventLoop>,
+    hooks: JsHooks,
+    host: HostRef,
+    url: Url,
+}
+
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Page").field("url", &self.url.as_str()).finish_non_exhaustive()
+    }
+}
+
+impl Page {
+    /// Opens `url` in a fresh context (readyState `loading`). `cause` is recorded (`load`, `navigate`, ...).
+    ///
+    /// # Errors
+    /// [`PageError`] when the surface cannot be installed.
+    pub fn open(host: &HostRef, url: Url, cause: &str) -> Result<Page, PageError> {
+        let fail = |e: String| PageError { url: url.to_string(), message: e };
+        host.get_mut().record(Event::PageOpened { url: url.to_string(), cause: cause.to_owned() });
+        let events = Rc::new(EventLoop::new(host.clone()));
+        let tz = host.get().profile.tz_offset_minutes * 60;
+        let mut ctx = ContextBuilder::new()
+            .clock(Rc::new(VirtualClock::new(host.clone())))
+            .job_executor(events.clone())
+            .host_hooks(Rc::new(PageHooks { tz_offset_seconds: tz }))
+            .build()
+            .map_err(|e| fail(e.to_string()))?;
+        let limits = ctx.runtime_limits_mut();
+        limits.set_loop_iteration_limit(LOOP_LIMIT);
+        limits.set_recursion_limit(RECURSION_LIMIT);
+        let hooks = web::install(&mut ctx, host, &url).map_err(|e| fail(e.to_string()))?;
+        Ok(Page { ctx, events, hooks, host: host.clone(), url })
+    }
+
+    /// The page URL.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The session host this page belongs to.
+    pub fn host(&self) -> &HostRef {
+        &self.host
+    }
+
+    /// Runs a classic script, then a microtask checkpoint. An exception is recorded and the page goes on.
+    /// Returns whether the script completed without an exception.
+    pub fn run_script(&mut self, name: &str, source: &str, origin: &str, sha256: Option<String>) -> bool {
+        self.host.get_mut().record(Event::ScriptRun {
+            name: name.to_owned(),
+            origin: origin.to_owned(),
+            sha256,
+            bytes: source.len(),
+        });
+        let result = self.ctx.eval(Source::from_bytes(source).with_path(Path::new(name)));
+        let ok = match result {
+            Ok(_) => true,
+            Err(e) => {
+                self.record_error(ErrorPhase::Script, &e);
+                false
+            }
+        };
+        self.checkpoint();
+        ok
+    }
+
+    /// Evaluates `source` and returns its completion value as JSON (`undefined` and functions become `null`), or
+    /// the exception, which is also recorded.
+    pub fn eval_json(&mut self, source: &str) -> Result<serde_json::Value, String> {
+        let result = self.ctx.eval(Source::from_bytes(source).with_path(Path::new("eval")));
+        let out = match result {
+            Ok(v) => Ok(self.js_to_json(&v)),
+            Err(e) => {
+                let (message, _) = describe(&e, &mut self.ctx);
+                self.record_error(ErrorPhase::Script, &e);
+                Err(message)
+            }
+        };
+        self.checkpoint();
+        out
+    }
+
+    fn js_to_json(&mut self, v: &JsValue) -> serde_json::Value {
+        // JSON.stringify in JS, then serde: the faithful route (see the Boa notes on to_json).
+        let json = self.ctx.global_object().get(boa_engine::js_string!("JSON"), &mut self.ctx).ok();
+        let stringify = json
+            .as_ref()
+            .and_then(|j| j.as_object())
+            .and_then(|j| j.get(boa_engine::js_string!("stringify"), &mut self.ctx).ok());
+        let text = stringify
+            .as_ref()
+            .and_then(|f| f.as_callable())
+            .and_then(|f| f.call(&JsValue::undefined(), std::slice::from_ref(v), &mut self.ctx).ok())
+            .and_then(|s| s.as_string().map(|s| s.to_std_string_escaped()));
+        text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Runs the microtask checkpoint.
+    pub fn checkpoint(&mut self) {
+        for (phase, e) in self.events.checkpoint(&mut self.ctx) {
+            self.record_error(phase, &e);
+        }
+    }
+
+    /// Runs every task due up to `until`, one at a time in (due time, creation order), each followed by a
+    /// checkpoint, then leaves the clock at `until`.
+    pub fn run_until(&mut self, until: VirtualTime) {
+        loop {
+            let next = self.host.get_mut().clock.pop_due(until);
+            let Some(id) = next else { break };
+            for (phase, e) in self.events.run_task(id, &mut self.ctx) {
+                self.record_error(phase, &e);
+            }
+        }
+        self.host.get_mut().clock.advance_to(until);
+    }
+
+    /// Advances the session clock by `ms`, running what falls due.
+    pub fn advance(&mut self, ms: u64) {
+        let until = self.host.get().now().plus_ms(ms as i64);
+        self.run_until(until);
+    }
+
+    /// Runs the tasks due at the current time (0 ms timers, local script loads) without moving the clock.
+    pub fn settle(&mut self) {
+        let now = self.host.get().now();
+        self.run_until(now);
+    }
+
+    /// Calls a prelude hook (`setReadyState`, `fire`, `setVisibility`, ...), then a checkpoint.
+    pub fn call_hook(&mut self, name: &str, args: &[JsValue]) {
+        if let Err(e) = self.hooks.clone().call(name, args, &mut self.ctx) {
+            self.record_error(ErrorPhase::Event, &e);
+        }
+        self.checkpoint();
+    }
+
+    /// Finishes loading: `interactive` + DOMContentLoaded, the tasks due now (async script loads), then `complete`
+    /// + `load` + `pageshow`.
+    pub fn finish_loading(&mut self) {
+        self.call_hook("setReadyState", &[boa_engine::js_string!("interactive").into()]);
+        self.settle();
+        self.call_hook("setReadyState", &[boa_engine::js_string!("complete").into()]);
+        self.settle();
+    }
+
+    /// Dispatches a plain event of `event_type` at `window` or `document`.
+    pub fn fire(&mut self, target: &str, event_type: &str) {
+        let args = [boa_engine::JsString::from(target).into(), boa_engine::JsString::from(event_type).into()];
+        self.call_hook("fire", &args);
+    }
+
+    /// Closes the page as a navigation does: `beforeunload`, `pagehide`, `visibilitychange` (hidden), `unload`,
+    /// what they trigger (sendBeacon), then drops every pending task and the context.
+    pub fn close(mut self) {
+        self.call_hook("unload", &[]);
+        self.settle();
+        self.events.clear();
+        let url = self.url.to_string();
+        self.host.get_mut().record(Event::PageClosed { url });
+    }
+
+    /// Records a JS error from `phase`.
+    pub(crate) fn record_error(&mut self, phase: ErrorPhase, e: &JsError) {
+        let (message, location) = describe(e, &mut self.ctx);
+        self.host.get_mut().record(Event::JsError { phase, message, location });
+    }
+
+    /// The Boa context, for glue and tests that need it.
+    pub fn context(&mut self) -> &mut Context {
+        &mut self.ctx
+    }
+}

@@ -1,0 +1,112 @@
+//! The events of a transcript. Serialised with a `kind` tag; new kinds are added, old ones never change meaning.
+
+use serde::Serialize;
+
+use crate::clock::VirtualTime;
+
+/// One event and when it happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Virtual time of the event.
+    pub at: VirtualTime,
+    /// What happened.
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// The level of a console line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConsoleLevel {
+    /// `console.debug` and `console.trace`.
+    Debug,
+    /// `console.log`.
+    Log,
+    /// `console.info`.
+    Info,
+    /// `console.warn`.
+    Warn,
+    /// `console.error`.
+    Error,
+}
+
+/// Where a JS exception escaped to the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorPhase {
+    /// A classic script (file, inline or `--eval`) at the top level.
+    Script,
+    /// A `setTimeout`/`setInterval`/`requestAnimationFrame`/`requestIdleCallback` callback.
+    Timer,
+    /// An event listener.
+    Event,
+    /// A promise job or `queueMicrotask` callback (also runaway microtask chains).
+    Microtask,
+    /// A host task such as a network response delivery.
+    Task,
+}
+
+/// What can happen in a session.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// The session started with these inputs.
+    SessionStarted {
+        /// The seed of all randomness.
+        seed: u64,
+        /// The clock at the start.
+        clock_start: crate::clock::VirtualTime,
+        /// Time zone offset, in minutes east of UTC.
+        tz_offset_minutes: i32,
+        /// `navigator.userAgent`.
+        user_agent: String,
+    },
+    /// A page started loading (a fresh JS realm).
+    PageOpened {
+        /// The page URL.
+        url: String,
+        /// Why: `load`, `navigate`, `reload`, `back`, `location`.
+        cause: String,
+    },
+    /// The previous page was unloaded and its JS state dropped.
+    PageClosed {
+        /// The page URL.
+        url: String,
+    },
+    /// A script ran in the page.
+    ScriptRun {
+        /// Its URL or name.
+        name: String,
+        /// `file` (mapped local file), `inline`, `eval`.
+        origin: String,
+        /// SHA-256 of the source, hex (files only).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sha256: Option<String>,
+        /// Size of the source in bytes.
+        bytes: usize,
+    },
+    /// A line the page wrote to the console.
+    Console {
+        /// The level.
+        level: ConsoleLevel,
+        /// The formatted text.
+        text: String,
+    },
+    /// A JS exception that reached the host (the page goes on, as in a browser).
+    JsError {
+        /// Where it escaped.
+        phase: ErrorPhase,
+        /// The message, e.g. `TypeError: x is not a function`.
+        message: String,
+        /// `file:line:column` when known.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        location: Option<String>,
+    },
+    /// A free-form host note (a step of a session script, an event dispatched by the host).
+    Step {
+        /// Index of the step in the script, from 0.
+        index: usize,
+        /// What the step does, in short.
+        summary: String,
+    },
+}

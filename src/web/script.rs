@@ -1,0 +1,60 @@
+//! Script loading (MDN: /en-US/docs/Web/HTML/Element/script): what happens when a `<script src>` is inserted into
+//! the document. A URL the session maps to a local file is a load, not egress: it runs as a task (at the current
+//! virtual time, like an async script that is already cached), then `load` fires. Any other URL is a request through
+//! the egress gate; until the gate is wired in, it fails with `error`, as a blocked request does.
+
+use boa_engine::object::builtins::JsFunction;
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue, NativeFunction, js_string};
+
+use crate::page::EventLoop;
+use crate::transcript::{ErrorPhase, Event};
+
+fn call_back(f: Option<JsFunction>, ctx: &mut Context) -> JsResult<()> {
+    if let Some(f) = f {
+        f.call(&JsValue::undefined(), &[], ctx)?;
+    }
+    Ok(())
+}
+
+/// `H.loadScript(url, onload, onerror)`.
+fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
+    let url = args.get_or_undefined(0).to_string(ctx)?.to_std_string_escaped();
+    let onload = args.get_or_undefined(1).as_object().and_then(|o| JsFunction::from_object(o.clone()));
+    let onerror = args.get_or_undefined(2).as_object().and_then(|o| JsFunction::from_object(o.clone()));
+    let host = super::host_of(ctx)?;
+    let mapped = host.get().profile.scripts.get(&url).cloned();
+    let Some(events) = ctx.downcast_job_executor::<EventLoop>() else { return Ok(JsValue::undefined()) };
+    match mapped {
+        Some(script) => {
+            events.schedule_native(
+                0,
+                ErrorPhase::Script,
+                Box::new(move |ctx: &mut Context| {
+                    host.get_mut().record(Event::ScriptRun {
+                        name: url.clone(),
+                        origin: format!("file:{}", script.name),
+                        sha256: Some(script.sha256.clone()),
+                        bytes: script.source.len(),
+                    });
+                    let source = boa_engine::Source::from_bytes(script.source.as_bytes())
+                        .with_path(std::path::Path::new(&script.name));
+                    if let Err(e) = ctx.eval(source) {
+                        let (message, location) = crate::page::describe(&e, ctx);
+                        host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
+                    }
+                    call_back(onload, ctx)
+                }),
+            );
+        }
+        None => {
+            events.schedule_native(0, ErrorPhase::Task, Box::new(move |ctx: &mut Context| call_back(onerror, ctx)));
+        }
+    }
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
+    let f = NativeFunction::from_fn_ptr(load_script).to_js_function(ctx.realm());
+    h.set(js_string!("loadScript"), f, false, ctx)?;
+    Ok(())
+}
