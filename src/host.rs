@@ -11,6 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::clock::{Clock, VirtualTime};
 use crate::entropy::Entropy;
+use crate::jar::Jar;
+use crate::net::{CookieAccess, Egress, Exchange, Policy, StubTransport, Transport};
 use crate::transcript::{Event, Transcript};
 
 /// A current desktop Chrome on Windows, the default `navigator.userAgent`.
@@ -82,12 +84,74 @@ pub struct Host {
     pub transcript: Transcript,
     /// The browser profile.
     pub profile: Profile,
+    /// The cookie jar.
+    pub jar: Jar,
+    /// The one door to the network.
+    pub egress: Egress,
+    /// A navigation the page asked for (`location.href = ...`), carried out by the session after the current step.
+    pub pending_navigation: Option<PendingNavigation>,
+    /// `localStorage` and `sessionStorage` of every origin.
+    pub storage: crate::storage::Storage,
+}
+
+/// A navigation requested by the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingNavigation {
+    /// Where to (`None` for `history.back()` past the first entry).
+    pub url: Option<url::Url>,
+    /// `assign`, `replace`, `reload`, `back`.
+    pub kind: String,
 }
 
 impl Host {
-    /// A host at `start` with `seed`.
+    /// A host at `start` with `seed`, the stub transport and the default consent policy.
     pub fn new(start: VirtualTime, seed: u64, profile: Profile) -> Self {
-        Host { clock: Clock::new(start), entropy: Entropy::new(seed), transcript: Transcript::new(), profile }
+        Host {
+            clock: Clock::new(start),
+            entropy: Entropy::new(seed),
+            transcript: Transcript::new(),
+            profile,
+            jar: Jar::new(),
+            egress: Egress::new(Policy::default(), Box::new(StubTransport::default())),
+            pending_navigation: None,
+            storage: crate::storage::Storage::new(),
+        }
+    }
+
+    /// Replaces the policy and transport of the gate.
+    pub fn set_network(&mut self, policy: Policy, transport: Box<dyn Transport>) {
+        self.egress = Egress::new(policy, transport);
+    }
+
+    /// Moves the jar's change events into the transcript, each at the virtual time it happened.
+    pub fn flush_cookie_events(&mut self) {
+        for e in self.jar.drain_events() {
+            let event =
+                Event::Cookie { change: e.change, name: e.name, domain: e.domain, path: e.path, value: e.value, source: e.source };
+            self.transcript.record(e.at, event);
+        }
+    }
+
+    /// Submits a request through the gate, recording the decision (and the cookie changes it caused).
+    pub fn submit(&mut self, req: crate::net::Request) -> Exchange {
+        let now = self.clock.now();
+        let exchange = self.egress.submit(req, &mut JarAccess(&mut self.jar), now);
+        self.flush_cookie_events();
+        self.transcript.record(now, Event::Request(Box::new(exchange.clone())));
+        exchange
+    }
+
+    /// Delivers an exchange's outcome to the page's side: stores its `Set-Cookie` headers and records the delivery.
+    pub fn deliver(&mut self, exchange: &Exchange) {
+        let now = self.clock.now();
+        self.egress.accept_response(exchange, &mut JarAccess(&mut self.jar), now);
+        self.flush_cookie_events();
+        let (status, error) = match &exchange.outcome {
+            Some(crate::net::Outcome::Response(r)) => (Some(r.status), None),
+            Some(crate::net::Outcome::NetworkError(e)) => (None, Some(e.clone())),
+            None => (None, Some("blocked by the consent gate".to_owned())),
+        };
+        self.transcript.record(now, Event::Delivered { id: exchange.request.id, status, error });
     }
 
     /// The current virtual time.
@@ -131,5 +195,22 @@ impl HostRef {
     /// The current virtual time, or `None` while the host is borrowed for writing.
     pub fn try_now(&self) -> Option<VirtualTime> {
         self.0.try_borrow().ok().map(|h| h.now())
+    }
+}
+
+/// The jar as the gate sees it.
+struct JarAccess<'a>(&'a mut Jar);
+
+impl CookieAccess for JarAccess<'_> {
+    fn visible_cookies(&mut self, url: &url::Url, now: VirtualTime) -> Vec<(String, String)> {
+        self.0.visible(url, now).into_iter().map(|c| (c.name, c.value)).collect()
+    }
+
+    fn cookie_header(&mut self, url: &url::Url, same_site: bool, now: VirtualTime) -> Option<String> {
+        self.0.cookie_header(url, same_site, now)
+    }
+
+    fn store_set_cookie(&mut self, url: &url::Url, header: &str, now: VirtualTime) {
+        self.0.store_set_cookie(url, header, now);
     }
 }

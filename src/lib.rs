@@ -12,8 +12,10 @@ pub mod clock;
 pub mod entropy;
 pub mod host;
 pub mod jar;
+pub mod net;
 pub mod page;
 pub mod session;
+pub mod storage;
 pub mod transcript;
 mod web;
 

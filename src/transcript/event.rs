@@ -102,6 +102,35 @@ pub enum Event {
         #[serde(skip_serializing_if = "Option::is_none")]
         location: Option<String>,
     },
+    /// A cookie changed (set, overwritten, deleted, expired) or was refused.
+    Cookie {
+        /// What happened.
+        change: crate::jar::CookieChange,
+        /// The cookie name.
+        name: String,
+        /// The cookie domain.
+        domain: String,
+        /// The cookie path.
+        path: String,
+        /// The new or offered value; absent for removals.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        /// Who caused it.
+        source: crate::jar::CookieSource,
+    },
+    /// A request went through the gate: the request, the decision, and what the transport answered.
+    Request(Box<crate::net::Exchange>),
+    /// The outcome of a request reached the page (after its latency).
+    Delivered {
+        /// The request id.
+        id: u64,
+        /// The HTTP status, when there was a response.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<u16>,
+        /// The network error (or the block), when there was no response.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
     /// A free-form host note (a step of a session script, an event dispatched by the host).
     Step {
         /// Index of the step in the script, from 0.

@@ -10,7 +10,10 @@
 //! What is not implemented is absent, so feature detection in SDKs takes its fallback path.
 
 mod console;
+mod cookie;
 mod crypto;
+mod image;
+mod net;
 mod performance;
 mod script;
 mod timers;
@@ -30,6 +33,8 @@ const PRELUDE: &str = concat!(
     "(function (H) {\n'use strict';\nvar hooks = {};\n",
     include_str!("js/events.js"),
     include_str!("js/document.js"),
+    include_str!("js/xhr.js"),
+    include_str!("js/fetch.js"),
     "\nreturn hooks;\n})"
 );
 
@@ -62,6 +67,9 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     window::add_natives(ctx, &natives, host, url)?;
     window::add_error_native(ctx, &natives)?;
     script::add_natives(ctx, &natives)?;
+    net::add_natives(ctx, &natives, url)?;
+    cookie::add_natives(ctx, &natives)?;
+    image::add_natives(ctx, &natives)?;
     let prelude = ctx.eval(Source::from_bytes(PRELUDE))?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;

@@ -1,11 +1,13 @@
 //! Script loading (MDN: /en-US/docs/Web/HTML/Element/script): what happens when a `<script src>` is inserted into
 //! the document. A URL the session maps to a local file is a load, not egress: it runs as a task (at the current
-//! virtual time, like an async script that is already cached), then `load` fires. Any other URL is a request through
-//! the egress gate; until the gate is wired in, it fails with `error`, as a blocked request does.
+//! virtual time, like an async script that is already cached), then `load` fires. Any other URL is a GET through the
+//! egress gate: a 2xx answer is evaluated as the script, then `load` fires; anything else (blocked, network error,
+//! other status) fires `error`.
 
 use boa_engine::object::builtins::JsFunction;
 use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
+use crate::net::{Initiator, Request};
 use crate::page::EventLoop;
 use crate::transcript::{ErrorPhase, Event};
 
@@ -47,7 +49,26 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
             );
         }
         None => {
-            events.schedule_native(0, ErrorPhase::Task, Box::new(move |ctx: &mut Context| call_back(onerror, ctx)));
+            let target = super::net::resolve(&url, ctx)?;
+            let req = Request::new("GET", target, super::net::page_url(ctx)?, Initiator::Script);
+            super::net::submit_and_deliver(req, ctx, move |ex, ctx| {
+                let body = ex.response().filter(|r| (200..300).contains(&r.status)).map(|r| r.body.clone());
+                let Some(body) = body else { return call_back(onerror, ctx) };
+                let name = ex.request.url.to_string();
+                let source = String::from_utf8_lossy(&body).into_owned();
+                host.get_mut().record(Event::ScriptRun {
+                    name: name.clone(),
+                    origin: "network".into(),
+                    sha256: None,
+                    bytes: source.len(),
+                });
+                let src = boa_engine::Source::from_bytes(source.as_bytes()).with_path(std::path::Path::new(&name));
+                if let Err(e) = ctx.eval(src) {
+                    let (message, location) = crate::page::describe(&e, ctx);
+                    host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
+                }
+                call_back(onload, ctx)
+            })?;
         }
     }
     Ok(JsValue::undefined())

@@ -1,0 +1,249 @@
+//! A local tracking collector (`sdkhost collector --port N`): a tiny HTTP server that stands in for a tracking API.
+//!
+//! - `POST` (any path) → `200 {"xngGlobalUserId": "<id>"}`. The id echoes the body's `xngGlobalUserId` when that is
+//!   present and not null; otherwise it is a UUID v4-shaped id derived (SHA-256) from the seed and the body's
+//!   `sessionId` (absent counts as empty), so the same session always gets the same id.
+//! - `OPTIONS` → `204` with permissive CORS preflight headers.
+//! - anything else → `200 {}`.
+//!
+//! Every response has `Access-Control-Allow-Origin: *`, `Content-Type: application/json` and a fixed `Date` (the
+//! default session start), so live transcripts against the collector are as deterministic as the SDK. Each request
+//! received is written to the log as one JSON line: method, path, headers (lower-case names, sorted), body (text, or
+//! base64), the parsed body when it is JSON, and the status answered.
+
+use std::io::{self, Read, Write};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::request::BodyView;
+
+/// Request bodies are read up to this many bytes.
+const MAX_BODY: u64 = 1 << 20;
+
+/// The fixed `Date` header: the default session start.
+const FIXED_DATE: &str = "Thu, 01 Jan 2026 00:00:00 GMT";
+
+/// Stops a running collector from another thread. Clone it before handing it to [`Collector::run`].
+#[derive(Clone, Default)]
+pub struct CollectorStop {
+    state: Arc<Mutex<StopState>>,
+}
+
+#[derive(Default)]
+struct StopState {
+    stopped: bool,
+    server: Option<Arc<tiny_http::Server>>,
+}
+
+impl CollectorStop {
+    /// A handle not yet stopped.
+    pub fn new() -> Self {
+        CollectorStop::default()
+    }
+
+    /// Makes the collector return from `run` once the request in hand (if any) is answered. Works before `run` too.
+    pub fn stop(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.stopped = true;
+        if let Some(server) = &state.server {
+            server.unblock();
+        }
+    }
+
+    fn is_stopped(&self) -> bool {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).stopped
+    }
+
+    /// Registers (or, with `None`, forgets) the running server; returns whether a stop was already asked for.
+    fn attach(&self, server: Option<Arc<tiny_http::Server>>) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.server = server;
+        state.stopped
+    }
+}
+
+/// A bound collector; [`Collector::run`] serves until stopped.
+pub struct Collector {
+    server: Arc<tiny_http::Server>,
+    addr: SocketAddr,
+    seed: u64,
+}
+
+impl Collector {
+    /// Binds to `addr` (e.g. `127.0.0.1:0` for any free port).
+    ///
+    /// # Errors
+    /// When the address cannot be bound.
+    pub fn bind(addr: &str, seed: u64) -> io::Result<Collector> {
+        let server = tiny_http::Server::http(addr).map_err(|e| io::Error::other(format!("collector {addr}: {e}")))?;
+        let addr = server
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| io::Error::other(format!("collector {addr}: not an IP address")))?;
+        Ok(Collector { server: Arc::new(server), addr, seed })
+    }
+
+    /// The address actually bound (with the real port when bound to port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Answers requests one by one, logging each, until `stop` is stopped.
+    ///
+    /// # Errors
+    /// When writing the log fails.
+    pub fn run(&self, log: &mut dyn Write, stop: &CollectorStop) -> io::Result<()> {
+        if stop.attach(Some(Arc::clone(&self.server))) {
+            stop.attach(None);
+            return Ok(());
+        }
+        let result = self.serve(log, stop);
+        stop.attach(None);
+        result
+    }
+
+    fn serve(&self, log: &mut dyn Write, stop: &CollectorStop) -> io::Result<()> {
+        loop {
+            match self.server.recv() {
+                Ok(request) => self.handle(request, log)?,
+                Err(_) if stop.is_stopped() => return Ok(()),
+                // A failed accept or a broken client: keep serving.
+                Err(_) => {}
+            }
+            if stop.is_stopped() {
+                return Ok(());
+            }
+        }
+    }
+
+    fn handle(&self, mut rq: tiny_http::Request, log: &mut dyn Write) -> io::Result<()> {
+        let method = rq.method().as_str().to_owned();
+        let path = rq.url().to_owned();
+        let mut headers: Vec<(String, String)> = rq
+            .headers()
+            .iter()
+            .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_owned()))
+            .collect();
+        headers.sort();
+        let mut body = Vec::new();
+        // A client that breaks off mid-body still gets logged with what arrived.
+        let _ = rq.as_reader().take(MAX_BODY).read_to_end(&mut body);
+        let mut reply_headers = vec![("Access-Control-Allow-Origin", "*".to_owned())];
+        let (status, reply) = match method.as_str() {
+            "OPTIONS" => {
+                let asked = headers.iter().find(|(n, _)| n == "access-control-request-headers");
+                reply_headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS".into()));
+                reply_headers.push(("Access-Control-Allow-Headers", asked.map_or("*".into(), |(_, v)| v.clone())));
+                reply_headers.push(("Access-Control-Max-Age", "86400".into()));
+                (204, String::new())
+            }
+            "POST" => (200, json!({"xngGlobalUserId": user_id(self.seed, &body)}).to_string()),
+            _ => (200, "{}".to_owned()),
+        };
+        let view = BodyView::of(&body);
+        let line = LogLine {
+            method: &method,
+            path: &path,
+            headers: &headers,
+            body: view.text,
+            body_base64: view.base64,
+            body_json: view.json,
+            status,
+        };
+        serde_json::to_writer(&mut *log, &line)?;
+        log.write_all(b"\n")?;
+        log.flush()?;
+        reply_headers.push(("Content-Type", "application/json".into()));
+        reply_headers.push(("Date", FIXED_DATE.into()));
+        reply_headers.push(("Server", "sdkhost-collector".into()));
+        let mut response = tiny_http::Response::from_data(reply.into_bytes()).with_status_code(status);
+        for (name, value) in reply_headers {
+            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        // The client may be gone; that is its problem, not the collector's.
+        let _ = rq.respond(response);
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct LogLine<'a> {
+    method: &'a str,
+    path: &'a str,
+    headers: &'a [(String, String)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_base64: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_json: Option<Value>,
+    status: u16,
+}
+
+/// Binds `addr` and serves until `stop` is stopped (forever without one), logging each request as a JSON line.
+///
+/// # Errors
+/// When the address cannot be bound or the log cannot be written.
+pub fn serve_collector(addr: &str, seed: u64, log: &mut dyn Write, stop: Option<&CollectorStop>) -> io::Result<()> {
+    let collector = Collector::bind(addr, seed)?;
+    match stop {
+        Some(stop) => collector.run(log, stop),
+        None => collector.run(log, &CollectorStop::new()),
+    }
+}
+
+/// The id the collector answers for this request body: the body's own non-null `xngGlobalUserId`, else one derived
+/// from `seed` and the body's `sessionId`.
+pub fn user_id(seed: u64, body: &[u8]) -> Value {
+    let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    match parsed.get("xngGlobalUserId") {
+        Some(id) if !id.is_null() => return id.clone(),
+        _ => {}
+    }
+    let session = match parsed.get("sessionId") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    Value::String(derive_uuid(seed, &session))
+}
+
+/// A UUID v4-shaped, lower-case id from SHA-256 of a label, the seed and `session`.
+fn derive_uuid(seed: u64, session: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(b"sdkhost-collector\0")
+        .chain_update(seed.to_le_bytes())
+        .chain_update(session.as_bytes())
+        .finalize();
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&digest[..16]);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_per_seed_and_session() {
+        let a = user_id(0, br#"{"sessionId":"s-1","xngGlobalUserId":null}"#);
+        assert_eq!(a, user_id(0, br#"{"sessionId":"s-1"}"#));
+        assert_ne!(a, user_id(0, br#"{"sessionId":"s-2"}"#));
+        assert_ne!(a, user_id(1, br#"{"sessionId":"s-1"}"#));
+        let id = a.as_str().unwrap();
+        assert_eq!(id.len(), 36);
+        assert_eq!(&id[14..15], "4");
+        assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
+        assert_eq!(user_id(0, br#"{"sessionId":"s","xngGlobalUserId":"known"}"#), "known");
+        assert_eq!(user_id(0, b"not json"), user_id(0, b"{}"));
+    }
+}

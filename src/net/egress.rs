@@ -1,0 +1,240 @@
+//! The gate: [`Egress`], the one function through which every request leaves, and its record, [`Exchange`].
+//!
+//! `Egress` is a concrete struct on purpose: the page glue cannot reach a [`Transport`] except through
+//! [`Egress::submit`], which asks the [`Policy`] first and never calls the transport for a blocked request. Cookies go
+//! through [`CookieAccess`] (the session's jar); the gate decides *whether* cookies travel (the credentials mode), the
+//! jar decides *which* (domain, path, `Secure`, `SameSite`, expiry).
+//!
+//! Deviation: a navigation is treated as same-site for `SameSite` purposes, so `Lax` and `Strict` cookies go with a
+//! cross-site navigation (a browser sends only `Lax` ones).
+
+use std::any::Any;
+
+use serde::Serialize;
+use url::{Host, Url};
+
+use super::policy::{Decision, Policy};
+use super::request::{Credentials, Initiator, Outcome, Request, Response};
+use crate::clock::VirtualTime;
+
+/// The cookie jar as the gate sees it. The session's jar implements it.
+pub trait CookieAccess {
+    /// Name/value pairs of the cookies visible to `url` at `now`, including `HttpOnly` ones.
+    fn visible_cookies(&mut self, url: &Url, now: VirtualTime) -> Vec<(String, String)>;
+    /// The `Cookie` header value to send to `url`, or `None` when no cookie applies. `same_site` tells whether the
+    /// request is same-site with the page (for the `SameSite` attribute).
+    fn cookie_header(&mut self, url: &Url, same_site: bool, now: VirtualTime) -> Option<String>;
+    /// Stores one `Set-Cookie` header value received from `url`.
+    fn store_set_cookie(&mut self, url: &Url, header: &str, now: VirtualTime);
+}
+
+/// Where allowed requests go: stub, live HTTP or HAR replay (or a test double).
+pub trait Transport {
+    /// Short name recorded in each [`Exchange`] (`stub`, `live`, `replay`).
+    fn name(&self) -> &str;
+    /// Answers one request: the outcome and the latency (virtual ms) after which the page should see it.
+    /// Failures are [`Outcome::NetworkError`]; this must not panic or hang.
+    fn send(&mut self, req: &Request) -> (Outcome, u64);
+    /// A remark about the last `send` (which rule or HAR entry answered, a truncated body), taken by the gate right
+    /// after each `send`. Defaults to none.
+    fn take_note(&mut self) -> Option<String> {
+        None
+    }
+    /// Returns `Some(self)` to let [`Egress::transport_as`] reach the concrete type. Defaults to `None`.
+    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
+        None
+    }
+}
+
+/// One request through the gate: what was asked, what the policy said, and what came back.
+///
+/// JSON: `{"request": {..}, "decision": {..}, "outcome": {"response": {..}} | {"network_error": ".."},
+/// "latency_ms": 20, "transport": "stub", "note": ".."}`; `outcome` and `note` are left out when absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exchange {
+    /// The request as sent (with its id, time and the `Cookie` header the gate added).
+    pub request: Request,
+    /// The policy's verdict.
+    pub decision: Decision,
+    /// What came back; `None` when blocked (the page then sees a network error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// Virtual milliseconds between submission and delivery (0 when blocked).
+    pub latency_ms: u64,
+    /// The transport's name, or `none` when blocked.
+    pub transport: String,
+    /// The transport's remark, e.g. the replay match `entry 3, occurrence 1`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Exchange {
+    /// Whether the policy let the request out.
+    pub fn is_allowed(&self) -> bool {
+        self.decision.allowed
+    }
+
+    /// The response, when the request was allowed and answered.
+    pub fn response(&self) -> Option<&Response> {
+        self.outcome.as_ref().and_then(Outcome::response)
+    }
+
+    /// When the page should see the outcome: submission time plus latency.
+    pub fn delivered_at(&self) -> VirtualTime {
+        self.request.at.plus_ms(i64::try_from(self.latency_ms).unwrap_or(i64::MAX))
+    }
+}
+
+/// The gate: policy plus transport, and the session's request counter.
+pub struct Egress {
+    policy: Policy,
+    transport: Box<dyn Transport>,
+    next_id: u64,
+}
+
+impl std::fmt::Debug for Egress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Egress")
+            .field("policy", &self.policy)
+            .field("transport", &self.transport.name())
+            .field("next_id", &self.next_id)
+            .finish()
+    }
+}
+
+impl Egress {
+    /// A gate with this policy and transport; the first request gets id 1.
+    pub fn new(policy: Policy, transport: Box<dyn Transport>) -> Egress {
+        Egress { policy, transport, next_id: 1 }
+    }
+
+    /// Submits one request at `now`: assigns its id and time, asks the policy with the cookies visible to the page,
+    /// and, only when allowed, adds the `Cookie` header (per credentials mode) and calls the transport.
+    ///
+    /// A `Cookie` header set by the page is dropped (a browser forbids it). A blocked request gets no outcome, latency
+    /// 0 and transport `none`.
+    pub fn submit(&mut self, mut req: Request, cookies: &mut dyn CookieAccess, now: VirtualTime) -> Exchange {
+        req.id = self.next_id;
+        self.next_id += 1;
+        req.at = now;
+        let page_cookies = cookies.visible_cookies(&req.page_url, now);
+        let decision = self.policy.decide(&req, &page_cookies);
+        if !decision.allowed {
+            return Exchange {
+                request: req,
+                decision,
+                outcome: None,
+                latency_ms: 0,
+                transport: "none".into(),
+                note: None,
+            };
+        }
+        req.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("cookie"));
+        if credentials_apply(&req) {
+            let same_site = req.initiator == Initiator::Navigation || same_site(&req.url, &req.page_url);
+            if let Some(header) = cookies.cookie_header(&req.url, same_site, now).filter(|h| !h.is_empty()) {
+                req.headers.push(("Cookie".into(), header));
+            }
+        }
+        let (outcome, latency_ms) = self.transport.send(&req);
+        let note = self.transport.take_note();
+        let transport = self.transport.name().to_owned();
+        Exchange { request: req, decision, outcome: Some(outcome), latency_ms, transport, note }
+    }
+
+    /// Delivers the response's cookies at delivery time `now`: stores each `Set-Cookie` header when the credentials
+    /// mode allows cookies for this request. Does nothing for blocked requests and network errors.
+    pub fn accept_response(&mut self, ex: &Exchange, cookies: &mut dyn CookieAccess, now: VirtualTime) {
+        let Some(response) = ex.response() else { return };
+        if !credentials_apply(&ex.request) {
+            return;
+        }
+        for header in response.headers_named("set-cookie") {
+            cookies.store_set_cookie(&ex.request.url, header, now);
+        }
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The policy, to change mid-session.
+    pub fn policy_mut(&mut self) -> &mut Policy {
+        &mut self.policy
+    }
+
+    /// The transport.
+    pub fn transport_mut(&mut self) -> &mut dyn Transport {
+        self.transport.as_mut()
+    }
+
+    /// The transport as its concrete type (e.g. `StubTransport` to replace its rules), when it is one.
+    pub fn transport_as<T: Transport + 'static>(&mut self) -> Option<&mut T> {
+        self.transport.as_any_mut()?.downcast_mut::<T>()
+    }
+
+    /// Swaps in another transport, keeping the policy and the request counter.
+    pub fn replace_transport(&mut self, transport: Box<dyn Transport>) -> Box<dyn Transport> {
+        std::mem::replace(&mut self.transport, transport)
+    }
+}
+
+/// Whether cookies travel with `req` (and are taken from its response) under its credentials mode.
+pub fn credentials_apply(req: &Request) -> bool {
+    match req.credentials {
+        Credentials::Include => true,
+        Credentials::SameOrigin => req.url.origin() == req.page_url.origin(),
+        Credentials::Omit => false,
+    }
+}
+
+/// Whether two URLs are on the same site: the same registrable domain (public suffix list), or the same host when
+/// there is none (IP addresses, `localhost`).
+pub fn same_site(a: &Url, b: &Url) -> bool {
+    match (site(a), site(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn site(url: &Url) -> Option<String> {
+    match url.host()? {
+        Host::Domain(domain) => {
+            let domain = domain.to_ascii_lowercase();
+            let registrable = psl::domain_str(&domain).map(str::to_owned);
+            Some(registrable.unwrap_or(domain))
+        }
+        Host::Ipv4(_) | Host::Ipv6(_) => url.host_str().map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn same_site_uses_registrable_domain() {
+        assert!(same_site(&u("https://a.shop.example.co.uk/"), &u("http://b.shop.example.co.uk/")));
+        assert!(!same_site(&u("https://a.example.co.uk/"), &u("https://b.co.uk/")));
+        assert!(same_site(&u("https://trk.shop.com/"), &u("https://www.shop.com/")));
+        assert!(!same_site(&u("https://shop.com/"), &u("https://other.com/")));
+        assert!(same_site(&u("http://127.0.0.1:1/"), &u("http://127.0.0.1:2/")));
+        assert!(!same_site(&u("http://127.0.0.1/"), &u("http://127.0.0.2/")));
+    }
+
+    #[test]
+    fn credentials_modes() {
+        let page = u("https://shop.com/p");
+        let mk = |url: &str, c| Request::new("GET", u(url), page.clone(), Initiator::Fetch).with_credentials(c);
+        assert!(credentials_apply(&mk("https://other.com/", Credentials::Include)));
+        assert!(credentials_apply(&mk("https://shop.com/api", Credentials::SameOrigin)));
+        assert!(!credentials_apply(&mk("https://www.shop.com/api", Credentials::SameOrigin)));
+        assert!(!credentials_apply(&mk("http://shop.com/api", Credentials::SameOrigin)));
+        assert!(!credentials_apply(&mk("https://shop.com/api", Credentials::Omit)));
+    }
+}

@@ -1,0 +1,27 @@
+//! The network: every request a page makes goes through the [`Egress`] gate, which asks the consent [`Policy`] and
+//! only then hands it to a [`Transport`] (`stub`, `live` or `replay`). Also the HAR 1.2 export ([`to_har`]) and the
+//! local tracking collector ([`serve_collector`]).
+//!
+//! Pure Rust: nothing here knows about JavaScript. The page glue builds [`Request`]s, calls [`Egress::submit`], and
+//! delivers the [`Exchange`]'s outcome as a task after its `latency_ms`. Only `live.rs` and `collector.rs` touch
+//! sockets; nothing reads the wall clock.
+
+mod collector;
+mod egress;
+mod error;
+mod har;
+mod live;
+mod policy;
+mod replay;
+mod request;
+mod stub;
+
+pub use collector::{Collector, CollectorStop, serve_collector, user_id};
+pub use egress::{CookieAccess, Egress, Exchange, Transport, credentials_apply, same_site};
+pub use error::TransportError;
+pub use har::to_har;
+pub use live::{LiveConfig, LiveTransport};
+pub use policy::{ConsentRule, Decision, Policy, Reason};
+pub use replay::{ReplayMode, ReplayTransport};
+pub use request::{Credentials, Initiator, Outcome, Request, Response, reason_phrase};
+pub use stub::{DEFAULT_LATENCY_MS, StubRule, StubTransport};

@@ -1,0 +1,211 @@
+//! The consent policy: whether one request may leave, and why ([`Policy::decide`] → [`Decision`]).
+//!
+//! Pure: the caller passes the cookies visible to the page at that moment. Checks run in a fixed order, and the first
+//! that fails gives the reason: `deny_all`, then the URL scheme (only `http`/`https` leave), then the host allowlist,
+//! then the consent cookie. The consent cookie seen is reported whatever the reason, as `name=value`.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::request::Request;
+
+/// Why a request was allowed or blocked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Allowed: the consent cookie is present with the expected value.
+    Consent,
+    /// Blocked: no consent cookie is visible to the page.
+    NoConsent,
+    /// Blocked: the consent cookie is there with another value (e.g. `false`).
+    ConsentValueMismatch,
+    /// Blocked: the target host is not on the allowlist.
+    HostNotAllowed,
+    /// Blocked: the policy denies every request.
+    DenyAll,
+    /// Blocked: the URL scheme is not `http` or `https`.
+    UnsupportedScheme,
+}
+
+/// The policy's verdict on one request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Whether the request may go to the transport.
+    pub allowed: bool,
+    /// Why.
+    pub reason: Reason,
+    /// The consent cookie visible to the page, as `name=value`, or `None` when there was none.
+    pub consent_seen: Option<String>,
+}
+
+/// Which cookie means consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentRule {
+    /// Cookie name, or its prefix when `name_is_prefix`.
+    pub name: String,
+    /// The value that means consent (compared exactly).
+    pub value: String,
+    /// Whether `name` is a prefix (e.g. `__mp_opt_in_out_` + project token). Defaults to `false`.
+    #[serde(default)]
+    pub name_is_prefix: bool,
+}
+
+impl Default for ConsentRule {
+    /// `ce.tracking-opt-in=true`.
+    fn default() -> Self {
+        ConsentRule::exact("ce.tracking-opt-in", "true")
+    }
+}
+
+impl ConsentRule {
+    /// Consent is the cookie `name` with value `value`.
+    pub fn exact(name: &str, value: &str) -> Self {
+        ConsentRule { name: name.to_owned(), value: value.to_owned(), name_is_prefix: false }
+    }
+
+    /// Consent is any cookie whose name starts with `prefix`, with value `value`.
+    pub fn prefix(prefix: &str, value: &str) -> Self {
+        ConsentRule { name: prefix.to_owned(), value: value.to_owned(), name_is_prefix: true }
+    }
+
+    fn names(&self, name: &str) -> bool {
+        if self.name_is_prefix { name.starts_with(&self.name) } else { name == self.name }
+    }
+
+    /// Looks for consent among `cookies`: whether one carries the value, and the cookie to report as seen (the
+    /// matching one, else the first with the name).
+    fn find(&self, cookies: &[(String, String)]) -> (bool, Option<String>) {
+        let mut named = cookies.iter().filter(|(n, _)| self.names(n));
+        let first = named.clone().next();
+        match named.find(|(_, v)| *v == self.value).or(first) {
+            Some((n, v)) => (*v == self.value, Some(format!("{n}={v}"))),
+            None => (false, None),
+        }
+    }
+}
+
+/// The gate's rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// The consent cookie. Defaults to `ce.tracking-opt-in=true`.
+    pub consent: ConsentRule,
+    /// Hosts that may be contacted: exact hosts, or `*.example.com` for any subdomain of `example.com` (not the
+    /// domain itself, as in CSP). `None` allows any host. Defaults to `None`.
+    pub allowed_hosts: Option<Vec<String>>,
+    /// Block everything, consent or not. Defaults to `false`.
+    pub deny_all: bool,
+}
+
+impl Policy {
+    /// Decides on `req`, given the cookies visible to the page URL (`req.page_url`) at this moment.
+    pub fn decide(&self, req: &Request, page_cookies: &[(String, String)]) -> Decision {
+        let (consented, consent_seen) = self.consent.find(page_cookies);
+        let reason = if self.deny_all {
+            Reason::DenyAll
+        } else if !matches!(req.url.scheme(), "http" | "https") {
+            Reason::UnsupportedScheme
+        } else if !self.host_allowed(&req.url) {
+            Reason::HostNotAllowed
+        } else if consented {
+            Reason::Consent
+        } else if consent_seen.is_some() {
+            Reason::ConsentValueMismatch
+        } else {
+            Reason::NoConsent
+        };
+        Decision { allowed: reason == Reason::Consent, reason, consent_seen }
+    }
+
+    /// Whether the allowlist lets `url`'s host through (always, when there is no allowlist).
+    pub fn host_allowed(&self, url: &Url) -> bool {
+        let Some(list) = &self.allowed_hosts else { return true };
+        let Some(host) = url.host_str() else { return false };
+        let host = host.to_ascii_lowercase();
+        list.iter().any(|entry| {
+            let entry = entry.to_ascii_lowercase();
+            match entry.strip_prefix("*.") {
+                Some(base) => host.strip_suffix(base).is_some_and(|rest| rest.len() > 1 && rest.ends_with('.')),
+                None => host == entry,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::request::Initiator;
+
+    fn req(url: &str) -> Request {
+        let page = Url::parse("https://shop.example/p").unwrap();
+        Request::new("POST", Url::parse(url).unwrap(), page, Initiator::Xhr)
+    }
+
+    fn jar(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn matrix() {
+        let p = Policy::default();
+        let r = req("https://t.example/x");
+        let d = p.decide(&r, &[]);
+        assert_eq!((d.allowed, d.reason, d.consent_seen), (false, Reason::NoConsent, None));
+        let d = p.decide(&r, &jar(&[("other", "1"), ("ce.tracking-opt-in", "true")]));
+        assert_eq!((d.allowed, d.reason), (true, Reason::Consent));
+        assert_eq!(d.consent_seen.as_deref(), Some("ce.tracking-opt-in=true"));
+        let d = p.decide(&r, &jar(&[("ce.tracking-opt-in", "false")]));
+        assert_eq!((d.allowed, d.reason), (false, Reason::ConsentValueMismatch));
+        assert_eq!(d.consent_seen.as_deref(), Some("ce.tracking-opt-in=false"));
+        // Two cookies of the same name (different paths): one with the value is enough.
+        let d = p.decide(&r, &jar(&[("ce.tracking-opt-in", "false"), ("ce.tracking-opt-in", "true")]));
+        assert!(d.allowed);
+        assert_eq!(
+            p.decide(&req("data:text/plain,x"), &jar(&[("ce.tracking-opt-in", "true")])).reason,
+            Reason::UnsupportedScheme
+        );
+        let deny = Policy { deny_all: true, ..Policy::default() };
+        let d = deny.decide(&r, &jar(&[("ce.tracking-opt-in", "true")]));
+        assert_eq!((d.allowed, d.reason), (false, Reason::DenyAll));
+        assert_eq!(d.consent_seen.as_deref(), Some("ce.tracking-opt-in=true"));
+    }
+
+    #[test]
+    fn prefix_rule() {
+        let p = Policy { consent: ConsentRule::prefix("__mp_opt_in_out_", "1"), ..Policy::default() };
+        let r = req("https://api.mixpanel.example/track");
+        assert!(p.decide(&r, &jar(&[("__mp_opt_in_out_abc123", "1")])).allowed);
+        let d = p.decide(&r, &jar(&[("__mp_opt_in_out_abc123", "0")]));
+        assert_eq!(d.reason, Reason::ConsentValueMismatch);
+        assert_eq!(d.consent_seen.as_deref(), Some("__mp_opt_in_out_abc123=0"));
+        assert_eq!(p.decide(&r, &jar(&[("__mp_opt_in", "1")])).reason, Reason::NoConsent);
+    }
+
+    #[test]
+    fn allowlist_exact_and_wildcard() {
+        let p =
+            Policy { allowed_hosts: Some(vec!["trk.example.io".into(), "*.Cdn.example".into()]), ..Policy::default() };
+        let ok = |u: &str| p.host_allowed(&Url::parse(u).unwrap());
+        assert!(ok("https://trk.example.io/x"));
+        assert!(ok("https://TRK.example.io:8443/x"));
+        assert!(!ok("https://evil-trk.example.io/x"));
+        assert!(ok("https://a.cdn.example/x") && ok("https://a.b.cdn.example/x"));
+        assert!(!ok("https://cdn.example/x") && !ok("https://xcdn.example/x"));
+        let d = p.decide(&req("https://other.example/"), &jar(&[("ce.tracking-opt-in", "true")]));
+        assert_eq!((d.allowed, d.reason), (false, Reason::HostNotAllowed));
+    }
+
+    #[test]
+    fn policy_json_defaults_and_rejects_typos() {
+        let p: Policy = serde_json::from_str(r#"{"allowed_hosts":["a.example"]}"#).unwrap();
+        assert_eq!(p.consent, ConsentRule::default());
+        assert!(serde_json::from_str::<Policy>(r#"{"deny_al":true}"#).is_err());
+        assert_eq!(
+            serde_json::to_string(&Decision { allowed: false, reason: Reason::NoConsent, consent_seen: None }).unwrap(),
+            r#"{"allowed":false,"reason":"no_consent","consent_seen":null}"#
+        );
+    }
+}

@@ -1,0 +1,146 @@
+// fetch (MDN: /en-US/docs/Web/API/Fetch_API): Headers, Request, Response, fetch(), and navigator.sendBeacon, over
+// H.send (the egress gate). A blocked or failed request rejects with TypeError('Failed to fetch'); an aborted one with
+// an AbortError. Bodies: string, URLSearchParams, Blob, FormData, ArrayBuffer and typed arrays. No streams
+// (`body` is null); `redirect` is recorded but redirects are never followed (the transports do not follow them).
+
+// Bytes and default content type of a request body.
+var formBoundaries = 0;
+function extractBody(body) {
+  if (body === undefined || body === null) return { body: null, type: null };
+  if (typeof body === 'string') return { body: body, type: 'text/plain;charset=UTF-8' };
+  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) {
+    return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  }
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return { body: body.__bytes, type: body.type || null };
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    var boundary = '----sdkhostFormBoundary' + (++formBoundaries), parts = '';
+    body.__entries.forEach(function (e) {
+      parts += '--' + boundary + '\r\nContent-Disposition: form-data; name="' + e[0] + '"\r\n\r\n' + String(e[1]) + '\r\n';
+    });
+    return { body: parts + '--' + boundary + '--\r\n', type: 'multipart/form-data; boundary=' + boundary };
+  }
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: body, type: null };
+  return { body: String(body), type: 'text/plain;charset=UTF-8' };
+}
+
+function Headers(init) {
+  if (!(this instanceof Headers)) throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator");
+  Object.defineProperty(this, '_list', { value: [], writable: true });
+  var self = this;
+  if (init instanceof Headers) init.forEach(function (v, k) { self.append(k, v); });
+  else if (Array.isArray(init)) init.forEach(function (p) { self.append(p[0], p[1]); });
+  else if (init && typeof init === 'object') Object.keys(init).forEach(function (k) { self.append(k, init[k]); });
+}
+Headers.prototype.append = function (k, v) { this._list.push([String(k).toLowerCase(), String(v)]); };
+Headers.prototype.set = function (k, v) { this.delete(k); this.append(k, v); };
+Headers.prototype.delete = function (k) { k = String(k).toLowerCase(); this._list = this._list.filter(function (p) { return p[0] !== k; }); };
+Headers.prototype.get = function (k) {
+  k = String(k).toLowerCase();
+  var v = this._list.filter(function (p) { return p[0] === k; }).map(function (p) { return p[1]; });
+  return v.length ? v.join(', ') : null;
+};
+Headers.prototype.has = function (k) { return this.get(k) !== null; };
+// Iteration is sorted by name with values combined, as the Fetch standard says.
+Headers.prototype._sorted = function () {
+  var names = [], self = this;
+  this._list.forEach(function (p) { if (names.indexOf(p[0]) < 0) names.push(p[0]); });
+  return names.sort().map(function (n) { return [n, self.get(n)]; });
+};
+Headers.prototype.forEach = function (fn, thisArg) { var self = this; this._sorted().forEach(function (p) { fn.call(thisArg, p[1], p[0], self); }); };
+Headers.prototype.entries = function () { return this._sorted()[Symbol.iterator](); };
+Headers.prototype.keys = function () { return this._sorted().map(function (p) { return p[0]; })[Symbol.iterator](); };
+Headers.prototype.values = function () { return this._sorted().map(function (p) { return p[1]; })[Symbol.iterator](); };
+Headers.prototype[Symbol.iterator] = Headers.prototype.entries;
+
+function Request(input, init) {
+  if (!(this instanceof Request)) throw new TypeError("Failed to construct 'Request': Please use the 'new' operator");
+  init = init || {};
+  var base = input instanceof Request ? input : null;
+  this.url = base ? base.url : new URL(String(input), location.href).href;
+  this.method = String(init.method || (base ? base.method : 'GET')).toUpperCase();
+  this.headers = new Headers(init.headers || (base ? base.headers : undefined));
+  this.credentials = init.credentials || (base ? base.credentials : 'same-origin');
+  this.mode = init.mode || (base ? base.mode : 'cors');
+  this.cache = init.cache || 'default';
+  this.redirect = init.redirect || 'follow';
+  this.keepalive = !!(init.keepalive !== undefined ? init.keepalive : base && base.keepalive);
+  this.signal = init.signal || (base ? base.signal : null);
+  this.referrer = 'about:client';
+  var body = init.body !== undefined ? init.body : base ? base._body : null;
+  if (body !== null && body !== undefined && (this.method === 'GET' || this.method === 'HEAD')) {
+    throw new TypeError("Failed to construct 'Request': Request with GET/HEAD method cannot have body.");
+  }
+  Object.defineProperty(this, '_body', { value: body === undefined ? null : body });
+  this.body = null;
+  this.bodyUsed = false;
+}
+Request.prototype.clone = function () { return new Request(this); };
+Request.prototype.text = function () { var b = extractBody(this._body).body; return Promise.resolve(typeof b === 'string' ? b : b ? new TextDecoder().decode(b) : ''); };
+Request.prototype.json = function () { return this.text().then(JSON.parse); };
+
+function Response(body, init) {
+  if (!(this instanceof Response)) throw new TypeError("Failed to construct 'Response': Please use the 'new' operator");
+  init = init || {};
+  this.status = init.status === undefined ? 200 : init.status;
+  this.statusText = init.statusText || '';
+  this.ok = this.status >= 200 && this.status < 300;
+  this.headers = new Headers(init.headers);
+  this.type = 'default'; this.url = ''; this.redirected = false; this.body = null; this.bodyUsed = false;
+  var b = extractBody(body).body;
+  Object.defineProperty(this, '_text', { value: typeof b === 'string' ? b : b ? new TextDecoder().decode(b) : '', writable: true });
+}
+Response.prototype.text = function () {
+  if (this.bodyUsed) return Promise.reject(new TypeError('Failed to execute \'text\' on \'Response\': body stream already read'));
+  this.bodyUsed = true;
+  return Promise.resolve(this._text);
+};
+Response.prototype.json = function () { return this.text().then(JSON.parse); };
+Response.prototype.arrayBuffer = function () { return this.text().then(function (t) { return new TextEncoder().encode(t).buffer; }); };
+Response.prototype.blob = function () { var self = this; return this.text().then(function (t) { return new Blob([t], { type: self.headers.get('content-type') || '' }); }); };
+Response.prototype.clone = function () { var r = new Response(this._text, this); r.url = this.url; r.type = this.type; return r; };
+Response.error = function () { var r = new Response(null, { status: 0 }); r.type = 'error'; return r; };
+Response.json = function (data, init) { init = init || {}; var h = new Headers(init.headers); if (!h.has('content-type')) h.set('content-type', 'application/json'); return new Response(JSON.stringify(data), { status: init.status, statusText: init.statusText, headers: h }); };
+
+function abortError(signal) {
+  if (signal && signal.reason !== undefined) return signal.reason;
+  return new DOMException('The user aborted a request.', 'AbortError');
+}
+function fetch(input, init) {
+  var req;
+  try { req = new Request(input, init); } catch (e) { return Promise.reject(e); }
+  if (req.signal && req.signal.aborted) return Promise.reject(abortError(req.signal));
+  return new Promise(function (resolve, reject) {
+    var payload = extractBody(req._body), headers = [];
+    req.headers._list.forEach(function (p) { headers.push([p[0], p[1]]); });
+    if (payload.type && !req.headers.has('content-type')) headers.push(['content-type', payload.type]);
+    var done = false;
+    if (req.signal && typeof req.signal.addEventListener === 'function') {
+      req.signal.addEventListener('abort', function () { if (!done) { done = true; reject(abortError(req.signal)); } });
+    }
+    H.send({ method: req.method, url: req.url, headers: headers, body: payload.body, initiator: 'fetch',
+      credentials: req.credentials }, function (r) {
+      if (done) return;
+      done = true;
+      if (req.signal && req.signal.aborted) { reject(abortError(req.signal)); return; }
+      if (!r.ok) { reject(new TypeError('Failed to fetch')); return; }
+      var res = new Response(r.body, { status: r.status, statusText: r.statusText, headers: r.headers.filter(function (h) { return h[0].toLowerCase() !== 'set-cookie'; }) });
+      res.url = r.url; res.type = 'basic';
+      resolve(res);
+    });
+  });
+}
+
+// navigator.sendBeacon: a POST with credentials that outlives the page; false when the gate blocks it.
+function sendBeacon(url, data) {
+  if (arguments.length < 1) throw new TypeError("Failed to execute 'sendBeacon' on 'Navigator': 1 argument required, but only 0 present.");
+  var payload = extractBody(data === undefined ? null : data), headers = [];
+  if (payload.type) headers.push(['Content-Type', payload.type]);
+  return H.send({ method: 'POST', url: String(url), headers: headers, body: payload.body, initiator: 'beacon', credentials: 'include' }, null);
+}
+
+window.Headers = Headers;
+window.Request = Request;
+window.Response = Response;
+window.fetch = fetch;
+if (window.navigator) window.navigator.sendBeacon = sendBeacon;
+hooks.installBeacon = function () { if (window.navigator) window.navigator.sendBeacon = sendBeacon; };

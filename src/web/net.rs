@@ -1,0 +1,229 @@
+//! The one native door from page JS to the network: `H.send(spec, callback)`. XMLHttpRequest, fetch, sendBeacon,
+//! images and scripts (js/xhr.js, js/fetch.js, image.rs, script.rs) are built on it. Glue only: the decision is made by
+//! the egress gate (`net::Egress`, through `Host::submit`); the outcome reaches the page as a task after the
+//! exchange's latency (a blocked request fails at the next task turn, like a browser's network error).
+//!
+//! Also `H.navigate(url, kind)` (location/history asking for a new document) and the page URL the glue resolves
+//! against (`H.setUrl` after `history.pushState`).
+
+use std::cell::RefCell;
+
+use boa_engine::object::ObjectInitializer;
+use boa_engine::object::builtins::{JsArray, JsArrayBuffer, JsFunction, JsTypedArray};
+use boa_engine::property::Attribute;
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use url::Url;
+
+use crate::host::PendingNavigation;
+use crate::net::{Credentials, Exchange, Initiator, Outcome, Request};
+use crate::page::EventLoop;
+use crate::transcript::ErrorPhase;
+
+/// The current document URL (changes with `history.pushState`).
+#[derive(Debug)]
+pub(crate) struct PageUrl(pub(crate) RefCell<Url>);
+
+/// The current document URL of the page in `ctx`.
+pub(crate) fn page_url(ctx: &Context) -> JsResult<Url> {
+    ctx.get_data::<PageUrl>()
+        .map(|u| u.0.borrow().clone())
+        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: page has no URL").into())
+}
+
+/// Resolves `text` against the page URL, as `new URL(text, document.baseURI)`.
+pub(crate) fn resolve(text: &str, ctx: &Context) -> JsResult<Url> {
+    let base = page_url(ctx)?;
+    base.join(text.trim()).map_err(|e| JsNativeError::syntax().with_message(format!("invalid URL {text:?}: {e}")).into())
+}
+
+fn string_prop(obj: &JsObject, key: &str, ctx: &mut Context) -> JsResult<Option<String>> {
+    let v = obj.get(JsString::from(key), ctx)?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    Ok(Some(v.to_string(ctx)?.to_std_string_escaped()))
+}
+
+/// The bytes of a body: a string (UTF-8), a typed array, an ArrayBuffer, or nothing.
+pub(crate) fn body_bytes(v: &JsValue, ctx: &mut Context) -> JsResult<Vec<u8>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    if let Some(obj) = v.as_object() {
+        if let Ok(ta) = JsTypedArray::from_object(obj.clone()) {
+            let offset = ta.byte_offset(ctx)?;
+            let len = ta.byte_length(ctx)?;
+            let buffer = ta.buffer(ctx)?;
+            if let Some(buf) = buffer.as_object().and_then(|b| JsArrayBuffer::from_object(b.clone()).ok())
+                && let Some(data) = buf.data()
+            {
+                return Ok(data.get(offset..offset + len).map(<[u8]>::to_vec).unwrap_or_default());
+            }
+            return Ok(Vec::new());
+        }
+        if let Ok(buf) = JsArrayBuffer::from_object(obj.clone()) {
+            return Ok(buf.data().map(|d| d.to_vec()).unwrap_or_default());
+        }
+    }
+    Ok(v.to_string(ctx)?.to_std_string_escaped().into_bytes())
+}
+
+fn initiator(name: &str) -> JsResult<Initiator> {
+    Ok(match name {
+        "xhr" => Initiator::Xhr,
+        "fetch" => Initiator::Fetch,
+        "beacon" => Initiator::Beacon,
+        "image" => Initiator::Image,
+        "script" => Initiator::Script,
+        "navigation" => Initiator::Navigation,
+        "form" => Initiator::Form,
+        other => return Err(JsNativeError::typ().with_message(format!("sdkhost: unknown initiator {other}")).into()),
+    })
+}
+
+fn credentials(name: Option<&str>, init: Initiator) -> Credentials {
+    match name {
+        Some("omit") => Credentials::Omit,
+        Some("include") => Credentials::Include,
+        Some("same-origin") => Credentials::SameOrigin,
+        _ => init.default_credentials(),
+    }
+}
+
+/// Builds the request a spec object describes: `{method, url, headers: [[k, v]], body, initiator, credentials}`.
+fn request_from_spec(spec: &JsObject, ctx: &mut Context) -> JsResult<Request> {
+    let url_text = string_prop(spec, "url", ctx)?.unwrap_or_default();
+    let url = resolve(&url_text, ctx)?;
+    let init = initiator(&string_prop(spec, "initiator", ctx)?.unwrap_or_else(|| "fetch".into()))?;
+    let method = string_prop(spec, "method", ctx)?.unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
+    let creds = credentials(string_prop(spec, "credentials", ctx)?.as_deref(), init);
+    let mut req = Request::new(&method, url, page_url(ctx)?, init).with_credentials(creds);
+    let headers = spec.get(js_string!("headers"), ctx)?;
+    if let Some(list) = headers.as_object() {
+        let len = list.get(js_string!("length"), ctx)?.to_length(ctx)?;
+        for i in 0..len {
+            let pair = list.get(i, ctx)?;
+            if let Some(pair) = pair.as_object() {
+                let k = pair.get(0, ctx)?.to_string(ctx)?.to_std_string_escaped();
+                let v = pair.get(1, ctx)?.to_string(ctx)?.to_std_string_escaped();
+                req = req.with_header(&k, &v);
+            }
+        }
+    }
+    let body = spec.get(js_string!("body"), ctx)?;
+    Ok(req.with_body(body_bytes(&body, ctx)?))
+}
+
+/// The page-side view of an exchange's outcome: `{ok, status, statusText, headers, body, url}` or `{ok: false, error,
+/// blocked}`.
+fn result_object(ex: &Exchange, ctx: &mut Context) -> JsResult<JsValue> {
+    let mut o = ObjectInitializer::new(ctx);
+    match &ex.outcome {
+        Some(Outcome::Response(r)) => {
+            let headers: Vec<JsValue> = r
+                .headers
+                .iter()
+                .map(|(k, v)| {
+                    let pair = [JsString::from(k.as_str()).into(), JsString::from(v.as_str()).into()];
+                    JsArray::from_iter(pair, o.context()).into()
+                })
+                .collect();
+            let headers = JsArray::from_iter(headers, o.context());
+            let body = String::from_utf8_lossy(&r.body).into_owned();
+            o.property(js_string!("ok"), true, Attribute::all())
+                .property(js_string!("status"), r.status, Attribute::all())
+                .property(js_string!("statusText"), JsString::from(r.status_text.as_str()), Attribute::all())
+                .property(js_string!("headers"), headers, Attribute::all())
+                .property(js_string!("body"), JsString::from(body), Attribute::all())
+                .property(js_string!("url"), JsString::from(ex.request.url.as_str()), Attribute::all());
+        }
+        Some(Outcome::NetworkError(e)) => {
+            o.property(js_string!("ok"), false, Attribute::all())
+                .property(js_string!("error"), JsString::from(e.as_str()), Attribute::all())
+                .property(js_string!("blocked"), false, Attribute::all());
+        }
+        None => {
+            o.property(js_string!("ok"), false, Attribute::all())
+                .property(js_string!("error"), js_string!("blocked by the consent gate"), Attribute::all())
+                .property(js_string!("blocked"), true, Attribute::all());
+        }
+    }
+    Ok(o.build().into())
+}
+
+/// Submits `req` and, after the exchange's latency, delivers the outcome to `then` (Rust) as a task.
+/// Returns whether the gate let the request out.
+pub(crate) fn submit_and_deliver(
+    req: Request,
+    ctx: &mut Context,
+    then: impl FnOnce(&Exchange, &mut Context) -> JsResult<()> + 'static,
+) -> JsResult<bool> {
+    let host = super::host_of(ctx)?;
+    let exchange = host.get_mut().submit(req);
+    let allowed = exchange.is_allowed();
+    let events = ctx
+        .downcast_job_executor::<EventLoop>()
+        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop"))?;
+    let delay = exchange.latency_ms as i64;
+    events.schedule_native(
+        delay,
+        ErrorPhase::Task,
+        Box::new(move |ctx: &mut Context| {
+            host.get_mut().deliver(&exchange);
+            then(&exchange, ctx)
+        }),
+    );
+    Ok(allowed)
+}
+
+/// `H.send(spec, callback)`: returns whether the gate allowed the request; `callback(result)` runs later.
+fn send(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
+    let spec = args
+        .get_or_undefined(0)
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: send needs a spec"))?;
+    let callback = args.get_or_undefined(1).as_object().and_then(|o| JsFunction::from_object(o.clone()));
+    let req = request_from_spec(&spec, ctx)?;
+    let allowed = submit_and_deliver(req, ctx, move |ex, ctx| {
+        if let Some(cb) = callback {
+            let result = result_object(ex, ctx)?;
+            cb.call(&JsValue::undefined(), &[result], ctx)?;
+        }
+        Ok(())
+    })?;
+    Ok(allowed.into())
+}
+
+/// `H.navigate(url | null, kind)`: the page asks for a new document; the session carries it out after the step.
+fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
+    let target = args.get_or_undefined(0);
+    let url = if target.is_null() || target.is_undefined() {
+        None
+    } else {
+        Some(resolve(&target.to_string(ctx)?.to_std_string_escaped(), ctx)?)
+    };
+    let kind = args.get_or_undefined(1).to_string(ctx)?.to_std_string_escaped();
+    let host = super::host_of(ctx)?;
+    host.get_mut().pending_navigation = Some(PendingNavigation { url, kind });
+    Ok(JsValue::undefined())
+}
+
+/// `H.setUrl(url)`: `history.pushState`/`replaceState` changed the document URL (same document).
+fn set_url(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
+    let url = resolve(&args.get_or_undefined(0).to_string(ctx)?.to_std_string_escaped(), ctx)?;
+    if let Some(current) = ctx.get_data::<PageUrl>() {
+        *current.0.borrow_mut() = url;
+    }
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, url: &Url) -> JsResult<()> {
+    ctx.insert_data(PageUrl(RefCell::new(url.clone())));
+    let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 3] =
+        [("send", send), ("navigate", navigate), ("setUrl", set_url)];
+    for (name, f) in fns {
+        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
+        h.set(JsString::from(name), f, false, ctx)?;
+    }
+    Ok(())
+}
