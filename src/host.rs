@@ -92,6 +92,17 @@ pub struct Host {
     pub pending_navigation: Option<PendingNavigation>,
     /// `localStorage` and `sessionStorage` of every origin.
     pub storage: crate::storage::Storage,
+    /// What the next page to open starts with (referrer, title).
+    pub page_init: PageInit,
+}
+
+/// The document-level values a page starts with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageInit {
+    /// `document.referrer` (empty for a typed URL).
+    pub referrer: String,
+    /// `document.title` (empty when absent).
+    pub title: String,
 }
 
 /// A navigation requested by the page.
@@ -115,6 +126,7 @@ impl Host {
             egress: Egress::new(Policy::default(), Box::new(StubTransport::default())),
             pending_navigation: None,
             storage: crate::storage::Storage::new(),
+            page_init: PageInit::default(),
         }
     }
 

@@ -14,6 +14,8 @@ pub mod host;
 pub mod jar;
 pub mod net;
 pub mod page;
+pub mod parallel;
+pub mod sdk;
 pub mod session;
 pub mod storage;
 pub mod transcript;

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 the page raised / checks or expectations failed, 2 bad usage or bad input.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -28,8 +28,54 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Replay session scripts: run each, write its transcript, print a summary; exit 1 if an expectation fails.
+    Replay(ReplayArgs),
     /// Load one page, run scripts and snippets in order, advance the clock, print what happened as JSON.
     Run(RunArgs),
+    /// Serve a local tracking collector on 127.0.0.1 for live-mode sessions; prints each request as a JSON line.
+    Collector(CollectorArgs),
+}
+
+#[derive(clap::Args)]
+struct ReplayArgs {
+    /// Session script files, or folders of them (every *.json inside, sorted by name).
+    #[arg(required = true, value_name = "SESSION")]
+    sessions: Vec<PathBuf>,
+    /// Where to write the transcript: a file for one session, a folder for several (NAME.transcript.json).
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Also write the requests as HAR 1.2: a file for one session, a folder for several (NAME.har).
+    #[arg(long, value_name = "PATH")]
+    har: Option<PathBuf>,
+    /// Replace every script's seed.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Replace every script's transport.
+    #[arg(long, value_enum)]
+    transport: Option<TransportArg>,
+    /// The HAR file the replay transport answers from (instead of the script's transport.har).
+    #[arg(long, value_name = "FILE")]
+    replay_har: Option<PathBuf>,
+    /// Sessions run at once (one thread and one JS engine each). Output does not depend on it.
+    #[arg(long, default_value_t = 1)]
+    jobs: usize,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TransportArg {
+    Stub,
+    Live,
+    Replay,
+}
+
+#[derive(clap::Args)]
+struct CollectorArgs {
+    /// Port on 127.0.0.1 (0 picks a free one, printed on stderr).
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// Seed of the ids it hands out.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -57,7 +103,9 @@ struct RunArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Replay(args) => replay(args),
         Command::Run(args) => run(args),
+        Command::Collector(args) => collector(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -88,7 +136,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
             Err(e) => json!({"error": e}),
         });
     }
-    session.advance(args.advance);
+    session.advance(args.advance).map_err(|e| format!("--advance: {e}"))?;
     let transcript = session.transcript();
     let mut console = Vec::new();
     let mut errors = Vec::new();
@@ -115,4 +163,98 @@ fn run(args: RunArgs) -> Result<u8, String> {
         println!("{text}");
     }
     Ok(if errors.is_empty() { OK } else { FAILED })
+}
+
+/// Expands folders into their `*.json` files, sorted by name.
+fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| format!("{}: {e}", input.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!("{}: no *.json session scripts in this folder", input.display()));
+            }
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn output_path(base: &Path, many: bool, session: &Path, suffix: &str) -> PathBuf {
+    if many {
+        let stem = session.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        base.join(format!("{stem}{suffix}"))
+    } else {
+        base.to_path_buf()
+    }
+}
+
+fn replay(args: ReplayArgs) -> Result<u8, String> {
+    use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare, summary_text};
+    let files = session_files(&args.sessions)?;
+    let opts = RunOptions {
+        seed: args.seed,
+        transport: args.transport.map(|t| match t {
+            TransportArg::Stub => TransportKind::Stub,
+            TransportArg::Live => TransportKind::Live,
+            TransportArg::Replay => TransportKind::Replay,
+        }),
+        replay_har: args.replay_har.clone(),
+        sdk: None,
+    };
+    // Bad input anywhere stops everything before anything runs.
+    let mut prepared = Vec::new();
+    for f in &files {
+        let script = SessionScript::load(f).map_err(|e| e.to_string())?;
+        prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
+    }
+    let many = files.len() > 1;
+    for dir in [&args.out, &args.har].into_iter().flatten() {
+        if many {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+    }
+    let reports = sdkhost::parallel::map_in_order(prepared, args.jobs, |p| p.run(), |_, _| {});
+    let mut failed = false;
+    let mut out = String::new();
+    for (file, report) in files.iter().zip(&reports) {
+        if let Some(base) = &args.out {
+            let path = output_path(base, many, file, ".transcript.json");
+            std::fs::write(&path, report.transcript_text()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if let Some(base) = &args.har {
+            let path = output_path(base, many, file, ".har");
+            std::fs::write(&path, report.har_text()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        failed |= !report.passed();
+        out.push_str(&summary_text(report));
+    }
+    let passed = reports.iter().filter(|r| r.passed()).count();
+    out.push_str(&format!("{} passed, {} failed\n", passed, reports.len() - passed));
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        print!("{out}");
+    }
+    Ok(if failed { FAILED } else { OK })
+}
+
+fn collector(args: CollectorArgs) -> Result<u8, String> {
+    let addr = format!("127.0.0.1:{}", args.port);
+    let collector = sdkhost::net::Collector::bind(&addr, args.seed).map_err(|e| e.to_string())?;
+    #[expect(clippy::print_stderr, reason = "tells the user where it listens")]
+    {
+        eprintln!("sdkhost collector listening on http://{}", collector.local_addr());
+    }
+    let stop = sdkhost::net::CollectorStop::new();
+    let mut stdout = std::io::stdout();
+    collector.run(&mut stdout, &stop).map_err(|e| e.to_string())?;
+    Ok(OK)
 }

@@ -57,6 +57,8 @@ pub struct Jar {
     pub(super) cookies: BTreeMap<Key, Entry>,
     events: Vec<CookieEvent>,
     next_seq: u64,
+    /// The longest lifetime a cookie may get; `None` = [`MAX_LIFETIME_MS`] (400 days, as browsers cap it).
+    lifetime_cap_ms: Option<i64>,
 }
 
 /// Every cookie of a jar, for persistence and transcripts: serialises as a JSON array of [`CookieView`] in creation
@@ -81,6 +83,17 @@ impl Jar {
     /// An empty jar.
     pub fn new() -> Jar {
         Jar::default()
+    }
+
+    /// Caps cookie lifetimes at `cap_ms` (Safari's ITP caps script-written cookies at 7 days) instead of the
+    /// 400 days of RFC 6265bis; `i64::MAX` lifts the cap (a pre-2023 browser, or to see what an SDK asks for).
+    pub fn set_lifetime_cap(&mut self, cap_ms: i64) {
+        self.lifetime_cap_ms = Some(cap_ms.max(0));
+    }
+
+    /// The lifetime cap in force, in ms.
+    pub fn lifetime_cap_ms(&self) -> i64 {
+        self.lifetime_cap_ms.unwrap_or(MAX_LIFETIME_MS)
     }
 
     /// `document.cookie = text` on a page at `page_url`: a non-HTTP write (no `HttpOnly`).
@@ -180,7 +193,7 @@ impl Jar {
         if let Some(reason) = refusal {
             return self.refuse(now, source, reason, (&parsed.name, &domain, &path), value);
         }
-        let expires = expiry(&parsed, now);
+        let expires = expiry(&parsed, now, self.lifetime_cap_ms());
         let mut cookie = CookieView {
             name: parsed.name,
             value: parsed.value,
@@ -286,13 +299,14 @@ fn prefix_refusal(c: &ParsedCookie, host_only: bool, path: &str) -> Option<Refus
     }
 }
 
-/// `Max-Age` (seconds from `now`; `<= 0` means already expired) wins over `Expires`; both are capped at 400 days.
-fn expiry(c: &ParsedCookie, now: VirtualTime) -> Option<VirtualTime> {
+/// `Max-Age` (seconds from `now`; `<= 0` means already expired) wins over `Expires`; both are capped at `cap_ms`
+/// (400 days by default).
+fn expiry(c: &ParsedCookie, now: VirtualTime, cap_ms: i64) -> Option<VirtualTime> {
     let at = match (c.max_age, c.expires) {
         (Some(secs), _) if secs <= 0 => return Some(VirtualTime::from_unix_ms(i64::MIN)),
-        (Some(secs), _) => now.plus_ms(secs.min(MAX_LIFETIME_MS / 1000) * 1000),
+        (Some(secs), _) => now.plus_ms(secs.min(cap_ms / 1000).saturating_mul(1000)),
         (None, Some(at)) => at,
         (None, None) => return None,
     };
-    Some(at.min(now.plus_ms(MAX_LIFETIME_MS)))
+    Some(at.min(now.plus_ms(cap_ms)))
 }

@@ -40,6 +40,19 @@ fn lifetime_is_capped_at_400_days() {
 }
 
 #[test]
+fn lifetime_cap_is_configurable() {
+    let (mut jar, now) = (Jar::new(), t(T0));
+    let page = url("https://shop.example/");
+    jar.set_lifetime_cap(7 * 86_400_000);
+    jar.store_set_cookie(&page, "itp=1; Max-Age=39446190", now);
+    assert_eq!(jar.get(&page, "itp", now).expect("itp").expires, Some(now.plus_ms(7 * 86_400_000)));
+    jar.set_lifetime_cap(i64::MAX);
+    jar.store_set_cookie(&page, "ce=1; Max-Age=39446190", now);
+    assert_eq!(jar.get(&page, "ce", now).expect("ce").expires, Some(now.plus_ms(39_446_190_000)));
+    assert_eq!(jar.lifetime_cap_ms(), i64::MAX);
+}
+
+#[test]
 fn public_suffix_domains_are_refused() {
     let (mut jar, now) = (Jar::new(), t(T0));
     let page = url("https://www.example.co.uk/");

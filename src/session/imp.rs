@@ -1,9 +1,12 @@
 //! [`Session`] and its by-value [`SessionBuilder`].
 
+use std::rc::Rc;
+
 use url::Url;
 
 use crate::clock::{DEFAULT_START, VirtualTime};
-use crate::host::{Host, HostRef, MappedScript, Profile};
+use crate::host::{Host, HostRef, MappedScript, PageInit, Profile};
+use crate::net::{Initiator, Policy, Request, StubRule, StubTransport, Transport, TransportError};
 use crate::page::{Page, PageError};
 use crate::transcript::{Event, Transcript};
 
@@ -22,22 +25,58 @@ pub enum SessionError {
     /// A step needs a page and none is open.
     #[error("no page is open: load a URL first")]
     NoPage,
+    /// There is no earlier page to go back to.
+    #[error("no earlier page to go back to")]
+    NoHistory,
+    /// The stub rules could not be used, or the transport is not the stub.
+    #[error("transport: {0}")]
+    Transport(#[from] TransportError),
+    /// `respond` needs the stub transport.
+    #[error("respond: the session's transport is {0}, not stub")]
+    NotStub(String),
     /// The page could not be set up.
     #[error(transparent)]
     Page(#[from] PageError),
+    /// A script the step ran threw (recorded in the transcript too).
+    #[error("the page threw: {0}")]
+    Script(String),
+}
+
+/// How pages of a site are set up: inline scripts that run on every load of that site (the SDK snippet).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageTemplate {
+    /// Inline scripts (name, source), run in order while the document is loading.
+    pub scripts: Vec<(String, String)>,
+    /// `document.title`.
+    pub title: String,
 }
 
 /// Builds a [`Session`]. Every setter documents its default.
-#[derive(Debug, Clone)]
 pub struct SessionBuilder {
     seed: u64,
     start: VirtualTime,
     profile: Profile,
+    policy: Policy,
+    transport: Box<dyn Transport>,
+    lifetime_cap_ms: Option<i64>,
+}
+
+impl std::fmt::Debug for SessionBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionBuilder").field("seed", &self.seed).field("start", &self.start).finish_non_exhaustive()
+    }
 }
 
 impl Default for SessionBuilder {
     fn default() -> Self {
-        SessionBuilder { seed: 0, start: DEFAULT_START, profile: Profile::default() }
+        SessionBuilder {
+            seed: 0,
+            start: DEFAULT_START,
+            profile: Profile::default(),
+            policy: Policy::default(),
+            transport: Box::new(StubTransport::default()),
+            lifetime_cap_ms: None,
+        }
     }
 }
 
@@ -67,31 +106,44 @@ impl SessionBuilder {
     }
 
     /// Serves `url` from `source` instead of the network (the SDK under test). Defaults to none.
-    pub fn script(
-        mut self,
-        url: impl Into<String>,
-        name: impl Into<String>,
-        source: impl Into<std::rc::Rc<str>>,
-    ) -> Self {
+    pub fn script(mut self, url: impl Into<String>, name: impl Into<String>, source: impl Into<Rc<str>>) -> Self {
         self.profile.scripts.insert(url.into(), MappedScript::new(name, source));
+        self
+    }
+
+    /// The consent policy of the gate. Defaults to cookie `ce.tracking-opt-in` = `true`, any host.
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Where allowed requests go. Defaults to the stub (`200 {}` after 20 ms).
+    pub fn transport(mut self, transport: Box<dyn Transport>) -> Self {
+        self.transport = transport;
+        self
+    }
+
+    /// The longest cookie lifetime, in ms. Defaults to 400 days (RFC 6265bis, as Chrome and Firefox cap it).
+    pub fn cookie_lifetime_cap_ms(mut self, cap_ms: i64) -> Self {
+        self.lifetime_cap_ms = Some(cap_ms);
         self
     }
 
     /// Builds the session (no page is open yet).
     pub fn build(self) -> Session {
-        let host = Host::new(self.start, self.seed, self.profile);
-        let host = HostRef::new(host);
-        {
-            let mut h = host.get_mut();
-            let event = Event::SessionStarted {
-                seed: self.seed,
-                clock_start: self.start,
-                tz_offset_minutes: h.profile.tz_offset_minutes,
-                user_agent: h.profile.user_agent.clone(),
-            };
-            h.record(event);
+        let mut host = Host::new(self.start, self.seed, self.profile);
+        host.set_network(self.policy, self.transport);
+        if let Some(cap) = self.lifetime_cap_ms {
+            host.jar.set_lifetime_cap(cap);
         }
-        Session { host, page: None, history: Vec::new() }
+        let event = Event::SessionStarted {
+            seed: self.seed,
+            clock_start: self.start,
+            tz_offset_minutes: host.profile.tz_offset_minutes,
+            user_agent: host.profile.user_agent.clone(),
+        };
+        host.record(event);
+        Session { host: HostRef::new(host), page: None, history: Vec::new(), template: PageTemplate::default() }
     }
 }
 
@@ -101,10 +153,22 @@ pub struct Session {
     host: HostRef,
     page: Option<Page>,
     history: Vec<Url>,
+    template: PageTemplate,
 }
 
 fn parse_url(text: &str) -> Result<Url, SessionError> {
     Url::parse(text).map_err(|e| SessionError::BadUrl { url: text.to_owned(), reason: e.to_string() })
+}
+
+/// `document.referrer` for a link from `from` to `to` (strict-origin-when-cross-origin, the browsers' default).
+fn referrer(from: &Url, to: &Url) -> String {
+    if from.scheme() == "https" && to.scheme() == "http" {
+        String::new()
+    } else if from.origin() == to.origin() {
+        from.to_string()
+    } else {
+        format!("{}/", from.origin().ascii_serialization())
+    }
 }
 
 impl Session {
@@ -127,23 +191,56 @@ impl Session {
         self.page.as_mut().ok_or(SessionError::NoPage)
     }
 
+    /// The URL of the open page.
+    pub fn url(&self) -> Option<&Url> {
+        self.page.as_ref().map(Page::url)
+    }
+
     /// Loads `url` as a new document, runs `inline` scripts in order (name, source), and finishes loading.
+    /// The scripts become the template for later reloads and same-site navigations the page makes.
     ///
     /// # Errors
     /// A bad URL, or a page that cannot be set up.
     pub fn load(&mut self, url: &str, inline: &[(String, String)], cause: &str) -> Result<(), SessionError> {
+        let template = PageTemplate { scripts: inline.to_vec(), title: self.template.title.clone() };
+        self.load_with(url, template, String::new(), cause)
+    }
+
+    /// Loads `url` with a page template and referrer.
+    ///
+    /// # Errors
+    /// A bad URL, or a page that cannot be set up.
+    pub fn load_with(
+        &mut self,
+        url: &str,
+        template: PageTemplate,
+        referrer: String,
+        cause: &str,
+    ) -> Result<(), SessionError> {
         let url = parse_url(url)?;
         if let Some(old) = self.page.take() {
             old.close();
         }
+        self.host.get_mut().page_init = PageInit { referrer, title: template.title.clone() };
         let mut page = Page::open(&self.host, url.clone(), cause)?;
-        for (name, source) in inline {
+        for (name, source) in &template.scripts {
             page.run_script(name, source, "inline", None);
         }
         page.finish_loading();
         self.page = Some(page);
+        self.template = template;
         self.history.push(url);
-        Ok(())
+        self.follow_navigations()
+    }
+
+    /// Follows a link from the current page to `url` (referrer set), with `template` for the new page.
+    ///
+    /// # Errors
+    /// As [`Session::load_with`].
+    pub fn navigate(&mut self, url: &str, template: PageTemplate) -> Result<(), SessionError> {
+        let to = parse_url(url)?;
+        let referrer = self.url().map(|from| referrer(from, &to)).unwrap_or_default();
+        self.load_with(url, template, referrer, "navigate")
     }
 
     /// Opens `url` with no scripts of its own.
@@ -154,27 +251,83 @@ impl Session {
         self.load(url, &[], "load")
     }
 
-    /// Reloads the current page (without its inline scripts).
+    /// Reloads the current page with the same template.
     ///
     /// # Errors
     /// [`SessionError::NoPage`] when nothing is open.
     pub fn reload(&mut self) -> Result<(), SessionError> {
         let url = self.page_or_err()?.url().to_string();
+        let referrer = self.host.get().page_init.referrer.clone();
         self.history.pop();
-        self.load(&url, &[], "reload")
+        let template = self.template.clone();
+        self.load_with(&url, template, referrer, "reload")
     }
 
-    /// Goes back one entry in the session history; with none, stays.
+    /// Goes back one entry in the session history.
     ///
     /// # Errors
-    /// [`SessionError::NoPage`] when there is no history.
+    /// [`SessionError::NoHistory`] when there is no earlier page.
     pub fn back(&mut self) -> Result<(), SessionError> {
         if self.history.len() < 2 {
-            return Err(SessionError::NoPage);
+            return Err(SessionError::NoHistory);
         }
         self.history.pop();
         let prev = self.history.pop().map(|u| u.to_string()).unwrap_or_default();
-        self.load(&prev, &[], "back")
+        let template = self.template.clone();
+        self.load_with(&prev, template, String::new(), "back")
+    }
+
+    /// Carries out a navigation the page asked for (`location.href = ...`): same-site targets load with the current
+    /// template; a cross-site target is a request through the gate first (blocked: the page stays).
+    fn follow_navigations(&mut self) -> Result<(), SessionError> {
+        // A page that navigates on every load would loop; a browser would too, but a session must end.
+        for _ in 0..16 {
+            let pending = self.host.get_mut().pending_navigation.take();
+            let Some(nav) = pending else { return Ok(()) };
+            let Some(from) = self.url().cloned() else { return Ok(()) };
+            let target = match (&nav.url, nav.kind.as_str()) {
+                (_, "back") => return self.back().or(Ok(())),
+                (_, "reload") => return self.reload(),
+                (Some(u), _) => u.clone(),
+                (None, _) => return Ok(()),
+            };
+            if !crate::net::same_site(&from, &target) {
+                let req = Request::new("GET", target.clone(), from.clone(), Initiator::Navigation)
+                    .with_credentials(crate::net::Credentials::Include);
+                let exchange = self.host.get_mut().submit(req);
+                self.host.get_mut().deliver(&exchange);
+                if !exchange.is_allowed() {
+                    continue;
+                }
+                let referrer = referrer(&from, &target);
+                self.load_with_inner(target.as_str(), PageTemplate::default(), referrer, "location")?;
+            } else {
+                let referrer = referrer(&from, &target);
+                let template = self.template.clone();
+                if nav.kind == "replace" {
+                    self.history.pop();
+                }
+                self.load_with_inner(target.as_str(), template, referrer, "location")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn load_with_inner(&mut self, url: &str, t: PageTemplate, referrer: String, cause: &str) -> Result<(), SessionError> {
+        let url = parse_url(url)?;
+        if let Some(old) = self.page.take() {
+            old.close();
+        }
+        self.host.get_mut().page_init = PageInit { referrer, title: t.title.clone() };
+        let mut page = Page::open(&self.host, url.clone(), cause)?;
+        for (name, source) in &t.scripts {
+            page.run_script(name, source, "inline", None);
+        }
+        page.finish_loading();
+        self.page = Some(page);
+        self.template = t;
+        self.history.push(url);
+        Ok(())
     }
 
     /// Evaluates JS in the page and returns its completion value as JSON (or the exception message).
@@ -182,11 +335,30 @@ impl Session {
     /// # Errors
     /// [`SessionError::NoPage`] when nothing is open.
     pub fn eval(&mut self, source: &str) -> Result<Result<serde_json::Value, String>, SessionError> {
-        Ok(self.page_or_err()?.eval_json(source))
+        let out = self.page_or_err()?.eval_json(source);
+        self.follow_navigations()?;
+        Ok(out)
+    }
+
+    /// Calls the SDK's global (`window[CrossEngageObject || 'ce']`) with JSON arguments.
+    ///
+    /// # Errors
+    /// [`SessionError::NoPage`] when nothing is open.
+    pub fn call_sdk(&mut self, args: &[serde_json::Value]) -> Result<Result<serde_json::Value, String>, SessionError> {
+        let args = serde_json::to_string(args).unwrap_or_else(|_| "[]".into());
+        let js = format!(
+            "(function () {{ var n = window.CrossEngageObject || 'ce', f = window[n]; \
+             if (typeof f !== 'function') throw new ReferenceError(n + ' is not defined'); \
+             f.apply(window, {args}); }})()"
+        );
+        self.eval(&js)
     }
 
     /// Advances the virtual clock by `ms`, running the timers and deliveries that fall due.
-    pub fn advance(&mut self, ms: u64) {
+    ///
+    /// # Errors
+    /// A navigation the page asked for could not be carried out.
+    pub fn advance(&mut self, ms: u64) -> Result<(), SessionError> {
         match self.page.as_mut() {
             Some(page) => page.advance(ms),
             None => {
@@ -195,6 +367,61 @@ impl Session {
                 host.clock.advance_to(until);
             }
         }
+        self.follow_navigations()
+    }
+
+    /// Dispatches a host event at the page: `pagehide`, `pageshow`, `hidden`, `visible`, `online`, `offline`, `focus`,
+    /// `blur`, `resize`, `beforeunload`.
+    ///
+    /// # Errors
+    /// [`SessionError::NoPage`] when nothing is open.
+    pub fn dispatch(&mut self, event: &str) -> Result<(), SessionError> {
+        let page = self.page_or_err()?;
+        match event {
+            "hidden" | "visible" => page.call_hook("setVisibility", &[boa_str(event)]),
+            "online" | "offline" => page.call_hook("setOnline", &[(event == "online").into()]),
+            other => page.fire("window", other),
+        }
+        page.settle();
+        self.follow_navigations()
+    }
+
+    /// Sets a cookie as an HTTP response from `url` would (`Set-Cookie` rules).
+    ///
+    /// # Errors
+    /// A bad URL.
+    pub fn set_cookie(&mut self, url: &str, text: &str) -> Result<(), SessionError> {
+        let url = parse_url(url)?;
+        let mut host = self.host.get_mut();
+        let now = host.now();
+        host.jar.set_from_host(&url, text, now);
+        host.flush_cookie_events();
+        Ok(())
+    }
+
+    /// Deletes every cookie.
+    pub fn clear_cookies(&mut self) {
+        let mut host = self.host.get_mut();
+        let now = host.now();
+        host.jar.clear(now);
+        host.flush_cookie_events();
+    }
+
+    /// Clears localStorage and sessionStorage of every origin.
+    pub fn clear_storage(&mut self) {
+        self.host.get_mut().storage.clear(None);
+    }
+
+    /// Replaces the stub transport's rules.
+    ///
+    /// # Errors
+    /// Bad rules, or a session whose transport is not the stub.
+    pub fn respond(&mut self, rules: Vec<StubRule>) -> Result<(), SessionError> {
+        let mut host = self.host.get_mut();
+        let name = host.egress.transport_mut().name().to_owned();
+        let stub = host.egress.transport_as::<StubTransport>().ok_or(SessionError::NotStub(name))?;
+        stub.set_rules(rules)?;
+        Ok(())
     }
 
     /// The current virtual time.
@@ -207,10 +434,14 @@ impl Session {
         self.host.get().transcript.clone()
     }
 
-    /// Closes the open page (firing pagehide and friends) and ends the session.
+    /// Closes the open page (firing pagehide and friends), running what that triggers.
     pub fn finish(&mut self) {
         if let Some(page) = self.page.take() {
             page.close();
         }
     }
+}
+
+fn boa_str(s: &str) -> boa_engine::JsValue {
+    boa_engine::JsString::from(s).into()
 }

@@ -1,5 +1,19 @@
-//! A session: one browser profile (clock, entropy, jar, network, transcript) that outlives its pages.
+//! A session: one browser profile (clock, entropy, jar, network, transcript) that outlives its pages; the session
+//! script format, its runner and expectations.
 
+mod duration;
+mod expect;
 mod imp;
+mod runner;
+mod script;
 
-pub use imp::{Session, SessionBuilder, SessionError};
+pub use duration::Span;
+pub use expect::{
+    ConsoleExpect, CookieExpect, Expectation, JsExpect, RequestPattern, RequestsExpect, Since, json_subset, text_matches,
+};
+pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
+pub use runner::{ExpectOutcome, Prepared, RunOptions, RunReport, SetupError, prepare, summary_text};
+pub use script::{
+    CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError, SessionScript, SetCookieStep,
+    Step, TimeZone, TransportKind, TransportSpec, parse_time_zone,
+};

@@ -118,6 +118,11 @@ pub enum Event {
         /// Who caused it.
         source: crate::jar::CookieSource,
     },
+    /// The page wrote `document.cookie` (the raw text; what the jar made of it follows as `cookie` events).
+    CookieWrite {
+        /// The string assigned.
+        text: String,
+    },
     /// A request went through the gate: the request, the decision, and what the transport answered.
     Request(Box<crate::net::Exchange>),
     /// The outcome of a request reached the page (after its latency).
@@ -130,6 +135,26 @@ pub enum Event {
         /// The network error (or the block), when there was no response.
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
+    },
+    /// A step of a session script could not be carried out; the session stops here.
+    StepFailed {
+        /// Index of the step.
+        index: usize,
+        /// Why.
+        error: String,
+    },
+    /// The verdict of an `expect` step.
+    Expectation {
+        /// Index of the step.
+        index: usize,
+        /// Its label.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
+        /// Whether every part held.
+        passed: bool,
+        /// What did not hold.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        failures: Vec<String>,
     },
     /// A free-form host note (a step of a session script, an event dispatched by the host).
     Step {

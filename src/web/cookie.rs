@@ -20,6 +20,7 @@ fn cookie_set(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
     let host = super::host_of(ctx)?;
     let mut h = host.get_mut();
     let now = h.now();
+    h.record(crate::transcript::Event::CookieWrite { text: text.clone() });
     h.jar.set_from_document(&url, &text, now);
     h.flush_cookie_events();
     Ok(JsValue::undefined())

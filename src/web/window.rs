@@ -19,7 +19,13 @@ pub(crate) fn register(ctx: &mut Context) -> JsResult<()> {
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, host: &HostRef, url: &url::Url) -> JsResult<()> {
     let host = host.get();
     let p = &host.profile;
-    let strings = [("url", url.as_str()), ("userAgent", p.user_agent.as_str()), ("language", p.language.as_str())];
+    let strings = [
+        ("url", url.as_str()),
+        ("userAgent", p.user_agent.as_str()),
+        ("language", p.language.as_str()),
+        ("referrer", host.page_init.referrer.as_str()),
+        ("title", host.page_init.title.as_str()),
+    ];
     for (k, v) in strings {
         h.set(JsString::from(k), JsString::from(v), false, ctx)?;
     }

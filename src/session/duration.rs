@@ -1,0 +1,88 @@
+//! Durations in session scripts: a number of milliseconds, or text such as `500ms`, `30s`, `15m`, `2h`, `1d`, `3w`,
+//! `14mo`, `1y`. A month is 30.436875 days (the vendor's "15 months" = `Max-Age=39446190`), a year 365.2425 days.
+
+use serde::{Deserialize, Deserializer};
+
+/// A span of virtual time in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span(pub u64);
+
+const UNITS: [(&str, f64); 8] = [
+    ("ms", 1.0),
+    ("mo", 30.436875 * 86_400_000.0),
+    ("s", 1_000.0),
+    ("m", 60_000.0),
+    ("h", 3_600_000.0),
+    ("d", 86_400_000.0),
+    ("w", 7.0 * 86_400_000.0),
+    ("y", 365.2425 * 86_400_000.0),
+];
+
+impl Span {
+    /// Parses `15m`, `14mo`, `250ms`, `1.5h`, or a bare number of milliseconds.
+    ///
+    /// # Errors
+    /// A message that names the text and the accepted units.
+    pub fn parse(text: &str) -> Result<Span, String> {
+        let t = text.trim();
+        let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+        let (num, unit) = t.split_at(split);
+        let value: f64 = num.parse().map_err(|_| bad(text))?;
+        let factor = if unit.is_empty() {
+            1.0
+        } else {
+            UNITS.iter().find(|(u, _)| *u == unit.trim()).map(|(_, f)| *f).ok_or_else(|| bad(text))?
+        };
+        let ms = (value * factor).round();
+        if !(0.0..=9.0e15).contains(&ms) {
+            return Err(bad(text));
+        }
+        Ok(Span(ms as u64))
+    }
+}
+
+fn bad(text: &str) -> String {
+    format!("bad duration {text:?}: use milliseconds or a number with ms, s, m, h, d, w, mo or y (e.g. \"15m\", \"14mo\")")
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Span;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("milliseconds or a duration such as \"15m\" or \"14mo\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Span, E> {
+                Ok(Span(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Span, E> {
+                u64::try_from(v).map(Span).map_err(|_| E::custom("a duration cannot be negative"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Span, E> {
+                Span::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Span, E> {
+                Span::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn parses_units() {
+        assert_eq!(Span::parse("250").unwrap(), Span(250));
+        assert_eq!(Span::parse("250ms").unwrap(), Span(250));
+        assert_eq!(Span::parse("15m").unwrap(), Span(900_000));
+        assert_eq!(Span::parse("1.5h").unwrap(), Span(5_400_000));
+        assert_eq!(Span::parse("15mo").unwrap(), Span(39_446_190_000));
+        assert_eq!(Span::parse("1y").unwrap(), Span(31_556_952_000));
+        assert!(Span::parse("3 fortnights").unwrap_err().contains("3 fortnights"));
+        assert!(Span::parse("-1s").is_err());
+    }
+}

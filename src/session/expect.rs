@@ -1,0 +1,480 @@
+//! Expectations: what a session script asserts about requests, cookies, console lines and JS errors, and how each is
+//! judged against the transcript. Pure: reads transcript entries and jar views, never a JS context.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::jar::{CookieView, SameSite};
+use crate::net::Exchange;
+use crate::transcript::{ConsoleLevel, Entry, Event};
+
+/// One `expect` step. Every part is optional; all given parts must hold.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// A name for the report.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// What went through the gate.
+    #[serde(default)]
+    pub requests: Option<RequestsExpect>,
+    /// Cookies in the jar now.
+    #[serde(default)]
+    pub cookies: Vec<CookieExpect>,
+    /// Console lines.
+    #[serde(default)]
+    pub console: Vec<ConsoleExpect>,
+    /// No JS error was recorded in the window.
+    #[serde(default)]
+    pub no_js_errors: bool,
+    /// JS expressions and the JSON value each must evaluate to (run in the page by the runner).
+    #[serde(default)]
+    pub js: Vec<JsExpect>,
+    /// Which part of the transcript requests, console lines and errors are read from. Defaults to `last_expect`.
+    #[serde(default)]
+    pub since: Since,
+}
+
+/// The window of the transcript an expectation reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Since {
+    /// Since the previous `expect` step (or the start).
+    #[default]
+    LastExpect,
+    /// The whole session.
+    Start,
+    /// Since the current page opened.
+    Page,
+}
+
+/// Counts and patterns over the requests in the window.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestsExpect {
+    /// Exactly this many requests (allowed or blocked).
+    #[serde(default)]
+    pub count: Option<usize>,
+    /// Exactly this many allowed.
+    #[serde(default)]
+    pub allowed: Option<usize>,
+    /// Exactly this many blocked.
+    #[serde(default)]
+    pub blocked: Option<usize>,
+    /// Each pattern must match (at least one request, or exactly `count`).
+    #[serde(default)]
+    pub matching: Vec<RequestPattern>,
+}
+
+/// A pattern over one request.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestPattern {
+    /// `xhr`, `fetch`, `beacon`, `image`, `script`, `navigation`, `form`.
+    #[serde(default)]
+    pub initiator: Option<String>,
+    /// HTTP method.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// URL: a glob with `*`, or `re:<regex>`.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// `allowed` or `blocked`.
+    #[serde(default)]
+    pub decision: Option<String>,
+    /// The JSON body contains this (objects: these keys with matching values; arrays: equal length, each element
+    /// matching; strings may be `re:<regex>`).
+    #[serde(default)]
+    pub body: Option<Value>,
+    /// Request headers that must be present (name case-insensitive; value glob or `re:`).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// The response status (0 = network error or blocked).
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// Exactly this many requests match (default: at least one).
+    #[serde(default)]
+    pub count: Option<usize>,
+    /// The virtual ms between consecutive matching requests, e.g. `[1000, 4000]` for retries.
+    #[serde(default)]
+    pub intervals_ms: Option<Vec<i64>>,
+}
+
+/// A cookie that must (or must not) be in the jar, visible to a URL.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CookieExpect {
+    /// The cookie name.
+    pub name: String,
+    /// The URL it must be visible to. Defaults to the current page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Present (default) or absent.
+    #[serde(default)]
+    pub present: Option<bool>,
+    /// Exact value, or `re:<regex>`.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// The `Domain` (without dot) or host.
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// Host-only (no `Domain` attribute).
+    #[serde(default)]
+    pub host_only: Option<bool>,
+    /// The path.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// `Secure`.
+    #[serde(default)]
+    pub secure: Option<bool>,
+    /// `HttpOnly`.
+    #[serde(default)]
+    pub http_only: Option<bool>,
+    /// `Strict`, `Lax`, `None`, or `unset`.
+    #[serde(default)]
+    pub same_site: Option<String>,
+    /// Expiry as seconds after the cookie was last written (session cookies never match).
+    #[serde(default)]
+    pub lifetime_s: Option<i64>,
+    /// Each attribute string must appear (case-insensitive) in the last `document.cookie` write of this name.
+    #[serde(default)]
+    pub written_with: Vec<String>,
+}
+
+/// Console lines that must (or must not) appear.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleExpect {
+    /// `debug`, `log`, `info`, `warn`, `error`; any when absent.
+    #[serde(default)]
+    pub level: Option<ConsoleLevel>,
+    /// Text: a substring, or `re:<regex>`; any when absent.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Exactly this many lines match (default: at least one). `0` asserts there is none.
+    #[serde(default)]
+    pub count: Option<usize>,
+}
+
+/// A JS expression and its expected JSON value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsExpect {
+    /// The expression.
+    pub expr: String,
+    /// Its value as JSON (`JSON.stringify` semantics).
+    pub equals: Value,
+}
+
+/// Text matching used by patterns: `re:<regex>`, a glob with `*`, or exact.
+///
+/// # Errors
+/// A bad regex.
+pub fn text_matches(pattern: &str, text: &str) -> Result<bool, String> {
+    if let Some(re) = pattern.strip_prefix("re:") {
+        return Regex::new(re).map(|r| r.is_match(text)).map_err(|e| format!("bad regex {re:?}: {e}"));
+    }
+    if pattern.contains('*') {
+        let parts: Vec<String> = pattern.split('*').map(regex::escape).collect();
+        let re = format!("^{}$", parts.join(".*"));
+        return Regex::new(&re).map(|r| r.is_match(text)).map_err(|e| e.to_string());
+    }
+    Ok(pattern == text)
+}
+
+/// Whether `actual` contains `expected` (see [`RequestPattern::body`]).
+pub fn json_subset(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, v)| a.get(k).is_some_and(|av| json_subset(v, av))),
+        (Value::Array(e), Value::Array(a)) => e.len() == a.len() && e.iter().zip(a).all(|(x, y)| json_subset(x, y)),
+        (Value::String(e), Value::String(a)) if e.starts_with("re:") => text_matches(e, a).unwrap_or(false),
+        _ => expected == actual,
+    }
+}
+
+fn status_of(ex: &Exchange) -> u16 {
+    ex.response().map_or(0, |r| r.status)
+}
+
+fn request_summary(ex: &Exchange) -> String {
+    let d = if ex.is_allowed() { "allowed" } else { "blocked" };
+    let body = String::from_utf8_lossy(&ex.request.body);
+    let body: String = body.chars().take(160).collect();
+    format!(
+        "#{} {} {} {} [{d}, {:?}] {body}",
+        ex.request.id,
+        serde_json::to_value(ex.request.initiator).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        ex.request.method,
+        ex.request.url,
+        ex.decision.reason
+    )
+}
+
+impl RequestPattern {
+    fn matches(&self, ex: &Exchange, at_ms: i64) -> Result<bool, String> {
+        let _ = at_ms;
+        let r = &ex.request;
+        if let Some(i) = &self.initiator {
+            let actual = serde_json::to_value(r.initiator).map_err(|e| e.to_string())?;
+            if actual.as_str() != Some(i.as_str()) {
+                return Ok(false);
+            }
+        }
+        if self.method.as_ref().is_some_and(|m| !m.eq_ignore_ascii_case(&r.method)) {
+            return Ok(false);
+        }
+        if let Some(u) = &self.url
+            && !text_matches(u, r.url.as_str())?
+        {
+            return Ok(false);
+        }
+        if let Some(d) = &self.decision {
+            let actual = if ex.is_allowed() { "allowed" } else { "blocked" };
+            if d != actual {
+                return Ok(false);
+            }
+        }
+        if let Some(expected) = &self.body {
+            let Ok(actual) = serde_json::from_slice::<Value>(&r.body) else { return Ok(false) };
+            if !json_subset(expected, &actual) {
+                return Ok(false);
+            }
+        }
+        for (name, pattern) in &self.headers {
+            let Some(v) = r.header(name) else { return Ok(false) };
+            if !text_matches(pattern, v)? {
+                return Ok(false);
+            }
+        }
+        if self.status.is_some_and(|s| s != status_of(ex)) {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+}
+
+/// What an expectation reads: the entries of its window, and the jar as it is now.
+pub struct Observed<'a> {
+    /// The transcript entries in the window.
+    pub entries: &'a [Entry],
+    /// Every unexpired cookie visible to the cookie's URL is asked through this.
+    pub cookie: &'a mut dyn FnMut(&str, Option<&str>) -> Option<CookieView>,
+    /// The last `document.cookie` write text for a name, and when the cookie of that name was last set.
+    pub last_write: &'a dyn Fn(&str) -> (Option<String>, Option<crate::clock::VirtualTime>),
+}
+
+impl std::fmt::Debug for Observed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Observed").field("entries", &self.entries.len()).finish_non_exhaustive()
+    }
+}
+
+impl Expectation {
+    /// Judges every part except `js` (which needs the page). Returns the failures, each "expected …, got …".
+    pub fn judge(&self, seen: Observed<'_>) -> Vec<String> {
+        let mut failures = Vec::new();
+        let exchanges: Vec<(&Exchange, i64)> = seen
+            .entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Request(ex) => Some((ex.as_ref(), e.at.unix_ms())),
+                _ => None,
+            })
+            .collect();
+        let listing = || {
+            if exchanges.is_empty() {
+                "no requests".to_owned()
+            } else {
+                exchanges.iter().map(|(ex, _)| format!("\n    {}", request_summary(ex))).collect::<String>()
+            }
+        };
+        if let Some(req) = &self.requests {
+            let allowed = exchanges.iter().filter(|(e, _)| e.is_allowed()).count();
+            let checks = [("requests", req.count, exchanges.len()), ("allowed requests", req.allowed, allowed), (
+                "blocked requests",
+                req.blocked,
+                exchanges.len() - allowed,
+            )];
+            for (what, want, got) in checks {
+                if let Some(want) = want
+                    && want != got
+                {
+                    failures.push(format!("expected {want} {what}, got {got}: {}", listing()));
+                }
+            }
+            for (i, p) in req.matching.iter().enumerate() {
+                let mut hits = Vec::new();
+                for (ex, at) in &exchanges {
+                    match p.matches(ex, *at) {
+                        Ok(true) => hits.push(*at),
+                        Ok(false) => {}
+                        Err(e) => {
+                            failures.push(format!("requests.matching[{i}]: {e}"));
+                            break;
+                        }
+                    }
+                }
+                let ok = match p.count {
+                    Some(n) => hits.len() == n,
+                    None => !hits.is_empty(),
+                };
+                if !ok {
+                    let want = p.count.map_or("at least 1".to_owned(), |n| n.to_string());
+                    failures.push(format!(
+                        "requests.matching[{i}]: expected {want} matching {}, got {}: {}",
+                        serde_json::to_string(&pattern_json(p)).unwrap_or_default(),
+                        hits.len(),
+                        listing()
+                    ));
+                }
+                if let Some(want) = &p.intervals_ms {
+                    let got: Vec<i64> = hits.windows(2).map(|w| w[1] - w[0]).collect();
+                    if &got != want {
+                        failures.push(format!("requests.matching[{i}]: expected intervals {want:?} ms, got {got:?}"));
+                    }
+                }
+            }
+        }
+        for (i, c) in self.cookies.iter().enumerate() {
+            let view = (seen.cookie)(&c.name, c.url.as_deref());
+            let (text, set_at) = (seen.last_write)(&c.name);
+            let found = judge_cookie(c, view, text, set_at);
+            failures.extend(found.into_iter().map(|f| format!("cookies[{i}] {}: {f}", c.name)));
+        }
+        let lines: Vec<(ConsoleLevel, &str)> = seen
+            .entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Console { level, text } => Some((*level, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        for (i, c) in self.console.iter().enumerate() {
+            let mut n = 0;
+            for (level, text) in &lines {
+                let level_ok = c.level.is_none_or(|l| l == *level);
+                let text_ok = match &c.text {
+                    None => true,
+                    Some(p) if p.starts_with("re:") => text_matches(p, text).unwrap_or(false),
+                    Some(p) => text.contains(p.as_str()),
+                };
+                if level_ok && text_ok {
+                    n += 1;
+                }
+            }
+            let ok = c.count.map_or(n > 0, |want| want == n);
+            if !ok {
+                let want = c.count.map_or("at least 1".to_owned(), |n| n.to_string());
+                let got: String = lines.iter().map(|(l, t)| format!("\n    {l:?}: {t}")).collect();
+                failures.push(format!(
+                    "console[{i}]: expected {want} line(s) level {:?} text {:?}, got {n}:{}",
+                    c.level,
+                    c.text,
+                    if got.is_empty() { " no console lines".to_owned() } else { got }
+                ));
+            }
+        }
+        if self.no_js_errors {
+            for e in seen.entries {
+                if let Event::JsError { phase, message, location } = &e.event {
+                    failures.push(format!(
+                        "expected no JS errors, got {phase:?} error at {}: {message} ({})",
+                        e.at,
+                        location.as_deref().unwrap_or("unknown location")
+                    ));
+                }
+            }
+        }
+        failures
+    }
+}
+
+fn pattern_json(p: &RequestPattern) -> Value {
+    let mut m = serde_json::Map::new();
+    let fields = [("initiator", &p.initiator), ("method", &p.method), ("url", &p.url), ("decision", &p.decision)];
+    for (k, v) in fields {
+        if let Some(v) = v {
+            m.insert(k.into(), Value::String(v.clone()));
+        }
+    }
+    if let Some(b) = &p.body {
+        m.insert("body".into(), b.clone());
+    }
+    if let Some(s) = p.status {
+        m.insert("status".into(), s.into());
+    }
+    Value::Object(m)
+}
+
+fn judge_cookie(
+    c: &CookieExpect,
+    view: Option<CookieView>,
+    last_write: Option<String>,
+    set_at: Option<crate::clock::VirtualTime>,
+) -> Vec<String> {
+    let mut f = Vec::new();
+    let want_present = c.present.unwrap_or(true);
+    let Some(v) = view else {
+        if want_present {
+            f.push("expected present, got absent".to_owned());
+        }
+        return f;
+    };
+    if !want_present {
+        f.push(format!("expected absent, got {}={} (domain {}, path {})", v.name, v.value, v.domain, v.path));
+        return f;
+    }
+    if let Some(p) = &c.value
+        && !text_matches(p, &v.value).unwrap_or(false)
+    {
+        f.push(format!("expected value {p:?}, got {:?}", v.value));
+    }
+    let eq = |what: &str, want: Option<String>, got: String, f: &mut Vec<String>| {
+        if let Some(w) = want
+            && w != got
+        {
+            f.push(format!("expected {what} {w:?}, got {got:?}"));
+        }
+    };
+    eq("domain", c.domain.clone(), v.domain.clone(), &mut f);
+    eq("path", c.path.clone(), v.path.clone(), &mut f);
+    eq("host_only", c.host_only.map(|b| b.to_string()), v.host_only.to_string(), &mut f);
+    eq("secure", c.secure.map(|b| b.to_string()), v.secure.to_string(), &mut f);
+    eq("http_only", c.http_only.map(|b| b.to_string()), v.http_only.to_string(), &mut f);
+    let same_site = match v.same_site {
+        Some(SameSite::Strict) => "Strict",
+        Some(SameSite::Lax) => "Lax",
+        Some(SameSite::None) => "None",
+        None => "unset",
+    };
+    eq("same_site", c.same_site.clone(), same_site.to_owned(), &mut f);
+    if let Some(want) = c.lifetime_s {
+        match v.expires {
+            None => f.push(format!("expected a lifetime of {want} s, got a session cookie")),
+            Some(exp) => {
+                // Lifetime is measured from the last time the cookie was set (an overwrite renews it).
+                let got = (exp.unix_ms() - set_at.unwrap_or(v.created).unix_ms()) / 1000;
+                if got != want {
+                    f.push(format!("expected a lifetime of {want} s, got {got} s"));
+                }
+            }
+        }
+    }
+    if !c.written_with.is_empty() {
+        match last_write {
+            None => f.push("expected a document.cookie write, got none".to_owned()),
+            Some(text) => {
+                let lower = text.to_ascii_lowercase();
+                for attr in &c.written_with {
+                    if !lower.contains(&attr.to_ascii_lowercase()) {
+                        f.push(format!("expected the write to contain {attr:?}, got {text:?}"));
+                    }
+                }
+            }
+        }
+    }
+    f
+}

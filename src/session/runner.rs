@@ -1,0 +1,487 @@
+//! Runs a [`SessionScript`]: sets up the session from its header, carries out the steps, judges the expectations, and
+//! returns a [`RunReport`] whose transcript is complete up to the point where a step failed (if one did).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::expect::{Expectation, Observed, Since};
+use super::imp::{PageTemplate, Session, SessionError};
+use super::script::{LoadStep, SessionScript, Step, TransportKind};
+use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::jar::{CookieView, ProfileFile, load_profile, save_profile};
+use crate::net::{ConsentRule, Exchange, LiveConfig, LiveTransport, Policy, ReplayMode, ReplayTransport, StubTransport};
+use crate::net::{Transport, to_har};
+use crate::sdk;
+use crate::transcript::{Entry, Event};
+
+/// Overrides from the command line (or the conformance runner).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Replaces the script's seed.
+    pub seed: Option<u64>,
+    /// Replaces the script's transport kind.
+    pub transport: Option<TransportKind>,
+    /// HAR file to replay from (with `replay`), replacing the script's.
+    pub replay_har: Option<PathBuf>,
+    /// Replaces the SDK at the CrossEngage script URL: (name for the transcript, source).
+    pub sdk: Option<(String, String)>,
+}
+
+/// Something about the setup is wrong; nothing ran.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct SetupError {
+    /// The script (or the file it names).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The verdict of one `expect` step.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpectOutcome {
+    /// Index of the step.
+    pub step: usize,
+    /// Its label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Whether every part held.
+    pub passed: bool,
+    /// What did not hold ("expected …, got …").
+    pub failures: Vec<String>,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct RunReport {
+    /// The script's name.
+    pub name: String,
+    /// The transcript document (JSON), byte-identical for identical inputs.
+    pub transcript: Value,
+    /// Every exchange, in order (for the HAR export).
+    pub exchanges: Vec<Exchange>,
+    /// The verdict of each `expect` step.
+    pub expectations: Vec<ExpectOutcome>,
+    /// Steps carried out (a failed step counts).
+    pub steps_run: usize,
+    /// Steps in the script.
+    pub steps_total: usize,
+    /// The step that could not be carried out, if any.
+    pub step_error: Option<String>,
+    /// Virtual time at the end.
+    pub ended_at: VirtualTime,
+}
+
+impl RunReport {
+    /// Whether every expectation held and every step ran.
+    pub fn passed(&self) -> bool {
+        self.step_error.is_none() && self.expectations.iter().all(|e| e.passed)
+    }
+
+    /// Allowed and blocked request counts.
+    pub fn request_counts(&self) -> (usize, usize) {
+        let allowed = self.exchanges.iter().filter(|e| e.is_allowed()).count();
+        (allowed, self.exchanges.len() - allowed)
+    }
+
+    /// The transcript as pretty JSON with a final newline.
+    pub fn transcript_text(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.transcript).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// The HAR 1.2 export of the exchanges, as pretty JSON.
+    pub fn har_text(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&to_har(&self.exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// A session ready to run: the script and everything it reads from disk, already loaded and checked.
+#[derive(Debug)]
+pub struct Prepared {
+    script: SessionScript,
+    sdk: Vec<(String, String, String)>,
+    policy: Policy,
+    transport_kind: TransportKind,
+    replay: Option<(String, String)>,
+    profile_path: Option<PathBuf>,
+    profile: Option<ProfileFile>,
+    seed: u64,
+}
+
+fn base_dir(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Loads every file the script names, checks the setup, and builds nothing yet.
+///
+/// # Errors
+/// [`SetupError`] naming the file: an SDK or HAR that cannot be read, a corrupt profile.
+pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<Prepared, SetupError> {
+    let dir = base_dir(path);
+    let fail = |p: &Path, m: String| SetupError { path: p.display().to_string(), message: m };
+    let mut sdk_files = Vec::new();
+    match (&opts.sdk, &script.sdk) {
+        (Some((name, source)), _) => sdk_files.push((sdk::CE_SCRIPT_URL.to_owned(), name.clone(), source.clone())),
+        (None, Some(map)) => {
+            for (url, file) in map {
+                let p = dir.join(file);
+                let source = std::fs::read_to_string(&p).map_err(|e| fail(path, format!("sdk {url}: cannot read {file}: {e}")))?;
+                sdk_files.push((url.clone(), file.clone(), source));
+            }
+        }
+        (None, None) => {
+            sdk_files.push((sdk::CE_SCRIPT_URL.into(), sdk::REFERENCE_SDK_NAME.into(), sdk::REFERENCE_SDK.into()))
+        }
+    }
+    let mut policy = Policy::default();
+    if let Some(c) = &script.consent {
+        let name = c.cookie.clone().unwrap_or_else(|| policy.consent.name.clone());
+        let value = c.value.clone().unwrap_or_else(|| policy.consent.value.clone());
+        policy.consent = if c.prefix { ConsentRule::prefix(&name, &value) } else { ConsentRule::exact(&name, &value) };
+    }
+    policy.allowed_hosts = script.allowed_hosts.clone();
+    policy.deny_all = script.deny_all;
+    let spec = script.transport.clone().unwrap_or(super::script::TransportSpec {
+        kind: None,
+        rules: Vec::new(),
+        har: None,
+        strict: None,
+        latency_ms: None,
+    });
+    let transport_kind = opts.transport.or(spec.kind).unwrap_or(TransportKind::Stub);
+    StubTransport::new(spec.rules.clone()).map_err(|e| fail(path, format!("transport.rules: {e}")))?;
+    let replay = if transport_kind == TransportKind::Replay {
+        let har = opts.replay_har.clone().or_else(|| spec.har.as_ref().map(|h| dir.join(h)));
+        let har = har.ok_or_else(|| fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into()))?;
+        let text = std::fs::read_to_string(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
+        let name = har.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        ReplayTransport::from_har_str(&text, &name, ReplayMode::Strict).map_err(|e| fail(&har, e.to_string()))?;
+        Some((name, text))
+    } else {
+        None
+    };
+    let profile_path = script.jar.as_ref().map(|j| dir.join(j));
+    let profile = match &profile_path {
+        Some(p) => load_profile(p).map_err(|e| fail(p, e.to_string()))?,
+        None => None,
+    };
+    let seed = opts.seed.or(script.seed).unwrap_or(0);
+    Ok(Prepared { script, sdk: sdk_files, policy, transport_kind, replay, profile_path, profile, seed })
+}
+
+impl Prepared {
+    fn transport(&self) -> Box<dyn Transport> {
+        let spec = self.script.transport.as_ref();
+        let latency = spec.and_then(|t| t.latency_ms);
+        match self.transport_kind {
+            TransportKind::Stub => {
+                let rules = spec.map(|t| t.rules.clone()).unwrap_or_default();
+                Box::new(StubTransport::new(rules).unwrap_or_default())
+            }
+            TransportKind::Live => {
+                let mut cfg = LiveConfig::default();
+                if let Some(l) = latency {
+                    cfg.latency_ms = l;
+                }
+                Box::new(LiveTransport::new(cfg))
+            }
+            TransportKind::Replay => {
+                let strict = spec.and_then(|t| t.strict).unwrap_or(true);
+                let mode = if strict { ReplayMode::Strict } else { ReplayMode::Lenient };
+                let (name, text) = self.replay.clone().unwrap_or_default();
+                match ReplayTransport::from_har_str(&text, &name, mode) {
+                    Ok(t) => Box::new(t),
+                    Err(_) => Box::new(StubTransport::default()),
+                }
+            }
+        }
+    }
+
+    fn inputs(&self, start: VirtualTime, tz: i32) -> Value {
+        let sdk: Vec<Value> = self
+            .sdk
+            .iter()
+            .map(|(url, name, source)| {
+                let m = crate::host::MappedScript::new(name.clone(), source.as_str());
+                json!({"url": url, "name": name, "sha256": m.sha256, "bytes": source.len()})
+            })
+            .collect();
+        json!({
+            "seed": self.seed,
+            "clock_start": start,
+            "tz_offset_minutes": tz,
+            "sdk": sdk,
+            "policy": self.policy,
+            "transport": match self.transport_kind { TransportKind::Stub => "stub", TransportKind::Live => "live", TransportKind::Replay => "replay" },
+        })
+    }
+
+    /// Runs the session to the end (or to the first step that cannot be carried out).
+    pub fn run(self) -> RunReport {
+        let s = &self.script;
+        let start = s.clock_start.unwrap_or(DEFAULT_START);
+        let tz = s.time_zone.map_or(0, |t| t.0);
+        let mut b = Session::builder()
+            .seed(self.seed)
+            .clock_start(start)
+            .tz_offset_minutes(tz)
+            .policy(self.policy.clone())
+            .transport(self.transport());
+        if let Some(ua) = &s.user_agent {
+            b = b.user_agent(ua.clone());
+        }
+        if let Some(cap) = s.cookie_lifetime_cap {
+            b = b.cookie_lifetime_cap_ms(cap.0.map_or(i64::MAX, |ms| i64::try_from(ms).unwrap_or(i64::MAX)));
+        }
+        for (url, name, source) in &self.sdk {
+            b = b.script(url.clone(), name.clone(), source.as_str());
+        }
+        let session = b.build();
+        if let Some(p) = &self.profile {
+            let mut host = session.host().get_mut();
+            host.jar = crate::jar::Jar::from_snapshot(p.cookies.clone());
+            host.storage.restore_local(p.local_storage.clone());
+        }
+        let mut runner = Runner { session, expectations: Vec::new(), last_expect: 0, error: None, steps_run: 0 };
+        for c in &s.cookies {
+            if let Err(e) = runner.session.set_cookie(&c.url, &c.set) {
+                runner.error = Some(format!("cookies: {e}"));
+            }
+        }
+        for (i, step) in s.steps.iter().enumerate() {
+            if runner.error.is_some() {
+                break;
+            }
+            runner.steps_run += 1;
+            runner.session.host().get_mut().record(Event::Step { index: i, summary: summarize(step) });
+            if let Err(e) = runner.step(i, step) {
+                runner.session.host().get_mut().record(Event::StepFailed { index: i, error: e.to_string() });
+                runner.error = Some(format!("step {i} ({}): {e}", summarize(step)));
+            }
+        }
+        let ended_at = runner.session.now();
+        let (final_jar, local) = {
+            let mut host = runner.session.host().get_mut();
+            let now = host.now();
+            let jar = host.jar.all(now);
+            host.flush_cookie_events();
+            (jar, host.storage.local_snapshot())
+        };
+        let mut error = runner.error.take();
+        if let (Some(path), None) = (&self.profile_path, &error) {
+            let snapshot = runner.session.host().get().jar.snapshot().persistent_only();
+            if let Err(e) = save_profile(path, &ProfileFile::new(snapshot, local)) {
+                error = Some(e.to_string());
+            }
+        }
+        let transcript = runner.session.transcript();
+        let exchanges: Vec<Exchange> = transcript
+            .entries()
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Request(ex) => Some((**ex).clone()),
+                _ => None,
+            })
+            .collect();
+        let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
+        let passed = runner.expectations.iter().filter(|e| e.passed).count();
+        let doc = json!({
+            "format": crate::transcript::FORMAT,
+            "name": s.name,
+            "inputs": self.inputs(start, tz),
+            "events": transcript.entries(),
+            "final_jar": final_jar,
+            "summary": {
+                "steps": runner.steps_run,
+                "requests": exchanges.len(),
+                "allowed": allowed,
+                "blocked": exchanges.len() - allowed,
+                "js_errors": transcript.js_errors().count(),
+                "expectations_passed": passed,
+                "expectations_failed": runner.expectations.len() - passed,
+                "step_error": error,
+                "ended_at": ended_at,
+            },
+        });
+        RunReport {
+            name: s.name.clone(),
+            transcript: doc,
+            exchanges,
+            expectations: runner.expectations,
+            steps_run: runner.steps_run,
+            steps_total: s.steps.len(),
+            step_error: error,
+            ended_at,
+        }
+    }
+}
+
+struct Runner {
+    session: Session,
+    expectations: Vec<ExpectOutcome>,
+    last_expect: usize,
+    error: Option<String>,
+    steps_run: usize,
+}
+
+fn template(l: &LoadStep) -> PageTemplate {
+    let mut scripts = Vec::new();
+    if l.snippet.unwrap_or(true) {
+        scripts.push(("snippet.js".to_owned(), sdk::snippet(l.api_key.as_deref().unwrap_or("demo-key"))));
+    }
+    for (i, s) in l.scripts.iter().enumerate() {
+        scripts.push((format!("inline-{}.js", i + 1), s.clone()));
+    }
+    PageTemplate { scripts, title: l.title.clone().unwrap_or_default() }
+}
+
+fn summarize(step: &Step) -> String {
+    let short = |s: &str| -> String {
+        let one_line = s.replace('\n', " ");
+        if one_line.chars().count() > 80 { format!("{}…", one_line.chars().take(80).collect::<String>()) } else { one_line }
+    };
+    match step {
+        Step::Load(l) => format!("load {}", l.url),
+        Step::Navigate(l) => format!("navigate {}", l.url),
+        Step::Reload(_) => "reload".into(),
+        Step::Back(_) => "back".into(),
+        Step::Ce(c) => format!("ce({})", short(&c.0.iter().map(Value::to_string).collect::<Vec<_>>().join(", "))),
+        Step::Eval(js) => format!("eval {}", short(js)),
+        Step::Advance(s) => format!("advance {} ms", s.0),
+        Step::Event(e) => format!("event {e:?}").to_lowercase(),
+        Step::SetCookie(c) => format!("set_cookie {}", short(&c.set)),
+        Step::ClearCookies(_) => "clear_cookies".into(),
+        Step::ClearStorage(_) => "clear_storage".into(),
+        Step::Respond(r) => format!("respond ({} rules)", r.len()),
+        Step::Expect(e) => format!("expect {}", e.label.clone().unwrap_or_default()).trim().to_owned(),
+    }
+}
+
+impl Runner {
+    fn step(&mut self, index: usize, step: &Step) -> Result<(), SessionError> {
+        match step {
+            Step::Load(l) => {
+                let referrer = l.referrer.clone().unwrap_or_default();
+                self.session.load_with(l.url.as_str(), template(l), referrer, "load")?;
+            }
+            Step::Navigate(l) => {
+                self.session.navigate(l.url.as_str(), template(l))?;
+            }
+            Step::Reload(_) => self.session.reload()?,
+            Step::Back(_) => self.session.back()?,
+            Step::Ce(c) => {
+                self.session.call_sdk(&c.0)?.map_err(SessionError::Script)?;
+            }
+            Step::Eval(js) => {
+                self.session.eval(js)?.map_err(SessionError::Script)?;
+            }
+            Step::Advance(span) => self.session.advance(span.0)?,
+            Step::Event(e) => {
+                let name = match e {
+                    super::script::HostEvent::Hidden => "hidden",
+                    super::script::HostEvent::Visible => "visible",
+                    super::script::HostEvent::Online => "online",
+                    super::script::HostEvent::Offline => "offline",
+                    other => other.name(),
+                };
+                self.session.dispatch(name)?;
+            }
+            Step::SetCookie(c) => {
+                let url = match &c.url {
+                    Some(u) => u.clone(),
+                    None => self.session.url().map(|u| u.to_string()).ok_or(SessionError::NoPage)?,
+                };
+                self.session.set_cookie(&url, &c.set)?;
+            }
+            Step::ClearCookies(_) => self.session.clear_cookies(),
+            Step::ClearStorage(_) => self.session.clear_storage(),
+            Step::Respond(rules) => self.session.respond(rules.clone())?,
+            Step::Expect(e) => self.expect(index, e)?,
+        }
+        Ok(())
+    }
+
+    fn expect(&mut self, index: usize, e: &Expectation) -> Result<(), SessionError> {
+        let transcript = self.session.transcript();
+        let entries = transcript.entries();
+        let from = match e.since {
+            Since::LastExpect => self.last_expect,
+            Since::Start => 0,
+            Since::Page => entries.iter().rposition(|x| matches!(x.event, Event::PageOpened { .. })).unwrap_or(0),
+        };
+        let window: &[Entry] = &entries[from.min(entries.len())..];
+        let page_url = self.session.url().cloned();
+        let host = self.session.host().clone();
+        let mut lookup = |name: &str, url: Option<&str>| -> Option<CookieView> {
+            let url = match url {
+                Some(u) => url::Url::parse(u).ok()?,
+                None => page_url.clone()?,
+            };
+            let mut h = host.get_mut();
+            let now = h.now();
+            let view = h.jar.get(&url, name, now);
+            h.flush_cookie_events();
+            view
+        };
+        let last_write = |name: &str| {
+            let prefix = format!("{name}=");
+            let text = entries.iter().rev().find_map(|x| match &x.event {
+                Event::CookieWrite { text } if text.trim_start().starts_with(&prefix) => Some(text.clone()),
+                _ => None,
+            });
+            let set_at = entries.iter().rev().find_map(|x| match &x.event {
+                Event::Cookie { change: crate::jar::CookieChange::Set | crate::jar::CookieChange::Overwritten, name: n, .. }
+                    if n == name =>
+                {
+                    Some(x.at)
+                }
+                _ => None,
+            });
+            (text, set_at)
+        };
+        let mut failures = e.judge(Observed { entries: window, cookie: &mut lookup, last_write: &last_write });
+        for (i, js) in e.js.iter().enumerate() {
+            match self.session.eval(&js.expr)? {
+                Ok(v) if v == js.equals => {}
+                Ok(v) => failures.push(format!("js[{i}] {}: expected {}, got {}", js.expr, js.equals, v)),
+                Err(err) => failures.push(format!("js[{i}] {}: expected {}, got exception {err}", js.expr, js.equals)),
+            }
+        }
+        let passed = failures.is_empty();
+        self.session.host().get_mut().record(Event::Expectation {
+            index,
+            label: e.label.clone(),
+            passed,
+            failures: failures.clone(),
+        });
+        self.last_expect = self.session.transcript().len();
+        self.expectations.push(ExpectOutcome { step: index, label: e.label.clone(), passed, failures });
+        Ok(())
+    }
+}
+
+/// A human summary of a run: steps, requests allowed/blocked, expectation results with what differed.
+pub fn summary_text(r: &RunReport) -> String {
+    let (allowed, blocked) = r.request_counts();
+    let mut out = format!(
+        "{}: {} of {} steps, {} requests ({} allowed, {} blocked), ended at {}\n",
+        r.name, r.steps_run, r.steps_total, allowed + blocked, allowed, blocked, r.ended_at
+    );
+    for e in &r.expectations {
+        let label = e.label.clone().unwrap_or_else(|| format!("step {}", e.step));
+        out.push_str(&format!("  {} {label}\n", if e.passed { "ok  " } else { "FAIL" }));
+        for f in &e.failures {
+            out.push_str(&format!("       {}\n", f.replace('\n', "\n       ")));
+        }
+    }
+    if let Some(err) = &r.step_error {
+        out.push_str(&format!("  step failed: {err}\n"));
+    }
+    out
+}

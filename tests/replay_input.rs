@@ -1,0 +1,133 @@
+//! Malformed session scripts: each is an error that names the file, line and column (and the field), before anything
+//! runs; and the CLI exits 2 on them.
+
+use std::path::Path;
+
+use sdkhost::session::SessionScript;
+
+fn err(text: &str) -> String {
+    SessionScript::parse(text, Path::new("journeys/bad.json")).expect_err("must be rejected").to_string()
+}
+
+const LOAD: &str = r#"{"load": {"url": "https://shop.example/"}}"#;
+
+fn with_steps(steps: &str) -> String {
+    format!("{{\n  \"name\": \"t\",\n  \"steps\": [\n    {LOAD},\n    {steps}\n  ]\n}}")
+}
+
+#[test]
+fn unknown_header_field_names_file_line_column_and_field() {
+    let e = err("{\n  \"name\": \"t\",\n  \"sead\": 1,\n  \"steps\": []\n}");
+    assert!(e.starts_with("session script journeys/bad.json:3:"), "{e}");
+    assert!(e.contains("unknown field `sead`"), "{e}");
+    assert!(e.contains("expected one of"), "{e}");
+}
+
+#[test]
+fn unknown_step_is_named_with_its_position() {
+    let e = err(&with_steps(r#"{"teleport": {}}"#));
+    assert!(e.starts_with("session script journeys/bad.json:5:"), "{e}");
+    assert!(e.contains("steps[1]"), "{e}");
+    assert!(e.contains("unknown variant `teleport`"), "{e}");
+}
+
+#[test]
+fn unknown_field_inside_a_step() {
+    let e = err(&with_steps(r#"{"load": {"url": "https://a.example/", "snipet": false}}"#));
+    assert!(e.contains("steps[1].load"), "{e}");
+    assert!(e.contains("unknown field `snipet`"), "{e}");
+}
+
+#[test]
+fn bad_duration() {
+    let e = err(&with_steps(r#"{"advance": "3 fortnights"}"#));
+    assert!(e.contains(":5:"), "{e}");
+    assert!(e.contains("bad duration \"3 fortnights\""), "{e}");
+}
+
+#[test]
+fn bad_url() {
+    let e = err(&with_steps(r#"{"navigate": {"url": "not a url"}}"#));
+    assert!(e.contains("steps[1].navigate.url"), "{e}");
+    assert!(e.contains("relative URL without a base"), "{e}");
+}
+
+#[test]
+fn bad_event_name() {
+    let e = err(&with_steps(r#"{"event": "explode"}"#));
+    assert!(e.contains("unknown variant `explode`"), "{e}");
+    assert!(e.contains("pagehide"), "{e}");
+}
+
+#[test]
+fn empty_ce_call() {
+    let e = err(&with_steps(r#"{"ce": []}"#));
+    assert!(e.contains("steps[1].ce"), "{e}");
+    assert!(e.contains("needs at least one argument"), "{e}");
+}
+
+#[test]
+fn wrong_type() {
+    let e = err("{\"name\": \"t\", \"seed\": \"seven\", \"steps\": []}");
+    assert!(e.contains("journeys/bad.json:1:"), "{e}");
+    assert!(e.contains("seed"), "{e}");
+    assert!(e.contains("invalid type: string \"seven\", expected u64"), "{e}");
+}
+
+#[test]
+fn bad_expectation_field() {
+    let e = err(&with_steps(r#"{"expect": {"requests": {"cnt": 1}}}"#));
+    assert!(e.contains("steps[1].expect.requests"), "{e}");
+    assert!(e.contains("unknown field `cnt`"), "{e}");
+}
+
+#[test]
+fn bad_time_zone_and_clock_start() {
+    let e = err("{\"name\": \"t\", \"time_zone\": \"Mars/Olympus\", \"steps\": []}");
+    assert!(e.contains("time_zone") && e.contains("Mars/Olympus"), "{e}");
+    let e = err("{\"name\": \"t\", \"clock_start\": \"yesterday\", \"steps\": []}");
+    assert!(e.contains("clock_start") && e.contains("RFC 3339"), "{e}");
+}
+
+#[test]
+fn a_script_that_never_loads_a_page() {
+    let e = err("{\n  \"name\": \"t\",\n  \"steps\": [{\"advance\": 5}]\n}");
+    assert!(e.starts_with("session script journeys/bad.json:3:3:"), "{e}");
+    assert!(e.contains("never loads a page"), "{e}");
+}
+
+#[test]
+fn not_json_at_all() {
+    let e = err("name: t\n");
+    assert!(e.starts_with("session script journeys/bad.json:1:2:"), "{e}");
+    assert!(e.contains("expected ident"), "{e}");
+    assert!(!e.contains(" at line "), "the position is said once: {e}");
+}
+
+#[test]
+fn unreadable_file_names_it() {
+    let e = SessionScript::load(Path::new("no/such/session.json")).expect_err("missing").to_string();
+    assert!(e.contains("no/such/session.json") && e.contains("cannot read"), "{e}");
+}
+
+#[test]
+fn cli_exits_2_on_bad_input_and_runs_nothing() {
+    let dir = std::env::temp_dir().join(format!("sdkhost-bad-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("a-good.json");
+    std::fs::write(&good, with_steps(r#"{"advance": 5}"#)).expect("write");
+    let bad = dir.join("b-bad.json");
+    std::fs::write(&bad, with_steps(r#"{"advance": "soon"}"#)).expect("write");
+    let out_file = dir.join("t.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["replay", good.to_str().expect("utf8"), bad.to_str().expect("utf8"), "--out"])
+        .arg(&dir)
+        .output()
+        .expect("run sdkhost");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b-bad.json:5:") && stderr.contains("bad duration \"soon\""), "{stderr}");
+    assert!(!dir.join("a-good.transcript.json").exists(), "nothing may run when any input is bad");
+    assert!(!out_file.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
