@@ -138,8 +138,14 @@ impl Host {
     /// Moves the jar's change events into the transcript, each at the virtual time it happened.
     pub fn flush_cookie_events(&mut self) {
         for e in self.jar.drain_events() {
-            let event =
-                Event::Cookie { change: e.change, name: e.name, domain: e.domain, path: e.path, value: e.value, source: e.source };
+            let event = Event::Cookie {
+                change: e.change,
+                name: e.name,
+                domain: e.domain,
+                path: e.path,
+                value: e.value,
+                source: e.source,
+            };
             self.transcript.record(e.at, event);
         }
     }

@@ -9,6 +9,7 @@
 #![deny(unsafe_code)]
 
 pub mod clock;
+pub mod conformance;
 pub mod entropy;
 pub mod host;
 pub mod jar;

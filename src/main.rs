@@ -34,6 +34,8 @@ enum Command {
     Run(RunArgs),
     /// Serve a local tracking collector on 127.0.0.1 for live-mode sessions; prints each request as a JSON line.
     Collector(CollectorArgs),
+    /// Run the CE v2 conformance suite against an SDK build; exit 0 if every selected check passes, 1 if one fails.
+    Conform(ConformArgs),
 }
 
 #[derive(clap::Args)]
@@ -106,6 +108,7 @@ fn main() -> ExitCode {
         Command::Replay(args) => replay(args),
         Command::Run(args) => run(args),
         Command::Collector(args) => collector(args),
+        Command::Conform(args) => conform(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -244,6 +247,88 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         print!("{out}");
     }
     Ok(if failed { FAILED } else { OK })
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Exit codes: 0 every selected check passed, 1 a check failed, 2 bad usage or input \
+    (e.g. a missing --sdk file, a --filter that matches nothing).")]
+struct ConformArgs {
+    /// The SDK build to test (served at the CrossEngage script URL), e.g. sdk-js/ce.js or sdk-js/dist/ce.min.js.
+    #[arg(long, value_name = "BUILD.js")]
+    sdk: PathBuf,
+    /// `documented`: only checks any faithful build must pass; `reference`: also the reference build's decisions.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Reference)]
+    profile: ProfileArg,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Write the report to this file instead of stdout (progress lines still go to stderr).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Checks run at once (one thread and one JS engine each). Defaults to the number of CPUs. Output does not
+    /// depend on it.
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Only checks whose id contains PATTERN, or matches it as a glob (`*`, `?`), e.g. `consent.*`.
+    #[arg(long, value_name = "PATTERN")]
+    filter: Option<String>,
+    /// Only shard K of N (1-based) of the sorted, filtered checks: check i runs in shard i % N + 1.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ProfileArg {
+    Documented,
+    Reference,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Human,
+    Junit,
+    Tap,
+    Json,
+}
+
+fn conform(args: ConformArgs) -> Result<u8, String> {
+    use sdkhost::conformance::{Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
+    use std::io::Write;
+    let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
+    let source = std::fs::read_to_string(&args.sdk)
+        .map_err(|e| format!("--sdk {}: cannot read the build: {e}", args.sdk.display()))?;
+    let suite = Suite::ce_v2().map_err(|e| e.to_string())?;
+    let profile = match args.profile {
+        ProfileArg::Documented => Profile::Documented,
+        ProfileArg::Reference => Profile::Reference,
+    };
+    let format = match args.format {
+        FormatArg::Human => report::Format::Human,
+        FormatArg::Junit => report::Format::Junit,
+        FormatArg::Tap => report::Format::Tap,
+        FormatArg::Json => report::Format::Json,
+    };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let opts = RunOpts { selection: Selection { profile, filter: args.filter.clone(), shard }, jobs, fail_fast: false };
+    let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| format!("--out {}: {e}", path.display()))?;
+            Box::new(std::io::BufWriter::new(file))
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut stderr = std::io::stderr();
+    let mut progress = report::ProgressReporter::new(&mut stderr);
+    let mut reporter = report::reporter_for(format, &mut *out);
+    let result = run_suite(&suite, &sdk, &opts, |event| {
+        report::Reporter::on_event(&mut progress, &event)?;
+        reporter.on_event(&event)
+    });
+    drop(reporter);
+    out.flush().map_err(|e| format!("writing the report: {e}"))?;
+    let report = result.map_err(|e| e.to_string())?;
+    Ok(if report.passed() { OK } else { FAILED })
 }
 
 fn collector(args: CollectorArgs) -> Result<u8, String> {

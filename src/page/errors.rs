@@ -11,6 +11,13 @@ pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<Stri
         Err(_) => full.lines().next().unwrap_or_default().to_owned(),
     };
     let message = message.lines().next().unwrap_or_default().to_owned();
+    // Boa appends the throw position to native messages: `TypeError: x (file.js:3:9)`. That is the better location.
+    if let Some(open) = message.rfind(" (")
+        && let Some(inner) = message[open + 2..].strip_suffix(')')
+        && inner.matches(':').count() >= 2
+    {
+        return (message[..open].to_owned(), Some(inner.to_owned()));
+    }
     (message, location)
 }
 

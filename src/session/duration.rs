@@ -42,7 +42,9 @@ impl Span {
 }
 
 fn bad(text: &str) -> String {
-    format!("bad duration {text:?}: use milliseconds or a number with ms, s, m, h, d, w, mo or y (e.g. \"15m\", \"14mo\")")
+    format!(
+        "bad duration {text:?}: use milliseconds or a number with ms, s, m, h, d, w, mo or y (e.g. \"15m\", \"14mo\")"
+    )
 }
 
 impl<'de> Deserialize<'de> for Span {

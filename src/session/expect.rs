@@ -92,6 +92,9 @@ pub struct RequestPattern {
     /// Request headers that must be present (name case-insensitive; value glob or `re:`).
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    /// The credentials mode: `omit`, `same_origin` (XHR without `withCredentials`, fetch's default) or `include`.
+    #[serde(default)]
+    pub credentials: Option<String>,
     /// The response status (0 = network error or blocked).
     #[serde(default)]
     pub status: Option<u16>,
@@ -139,7 +142,9 @@ pub struct CookieExpect {
     /// Expiry as seconds after the cookie was last written (session cookies never match).
     #[serde(default)]
     pub lifetime_s: Option<i64>,
-    /// Each attribute string must appear (case-insensitive) in the last `document.cookie` write of this name.
+    /// Each string must be one of the `;`-separated parts of the last `document.cookie` write of this name (ASCII
+    /// case-insensitive, spaces trimmed): `Max-Age=39446190` matches that attribute exactly (not `Max-Age=394461900`);
+    /// a string without `=` matches an attribute of that name whatever its value (`Secure`, `Max-Age`).
     #[serde(default)]
     pub written_with: Vec<String>,
 }
@@ -249,12 +254,21 @@ impl RequestPattern {
                 return Ok(false);
             }
         }
+        if let Some(c) = &self.credentials {
+            let actual = serde_json::to_value(r.credentials).map_err(|e| e.to_string())?;
+            if actual.as_str() != Some(c.as_str()) {
+                return Ok(false);
+            }
+        }
         if self.status.is_some_and(|s| s != status_of(ex)) {
             return Ok(false);
         }
         Ok(true)
     }
 }
+
+/// For a cookie name: the text of its last `document.cookie` write, and when a cookie of that name was last set.
+pub(crate) type LastWrite<'a> = dyn Fn(&str) -> (Option<String>, Option<crate::clock::VirtualTime>) + 'a;
 
 /// What an expectation reads: the entries of its window, and the jar as it is now.
 pub struct Observed<'a> {
@@ -263,7 +277,7 @@ pub struct Observed<'a> {
     /// Every unexpired cookie visible to the cookie's URL is asked through this.
     pub cookie: &'a mut dyn FnMut(&str, Option<&str>) -> Option<CookieView>,
     /// The last `document.cookie` write text for a name, and when the cookie of that name was last set.
-    pub last_write: &'a dyn Fn(&str) -> (Option<String>, Option<crate::clock::VirtualTime>),
+    pub last_write: &'a LastWrite<'a>,
 }
 
 impl std::fmt::Debug for Observed<'_> {
@@ -293,11 +307,11 @@ impl Expectation {
         };
         if let Some(req) = &self.requests {
             let allowed = exchanges.iter().filter(|(e, _)| e.is_allowed()).count();
-            let checks = [("requests", req.count, exchanges.len()), ("allowed requests", req.allowed, allowed), (
-                "blocked requests",
-                req.blocked,
-                exchanges.len() - allowed,
-            )];
+            let checks = [
+                ("requests", req.count, exchanges.len()),
+                ("allowed requests", req.allowed, allowed),
+                ("blocked requests", req.blocked, exchanges.len() - allowed),
+            ];
             for (what, want, got) in checks {
                 if let Some(want) = want
                     && want != got
@@ -394,7 +408,13 @@ impl Expectation {
 
 fn pattern_json(p: &RequestPattern) -> Value {
     let mut m = serde_json::Map::new();
-    let fields = [("initiator", &p.initiator), ("method", &p.method), ("url", &p.url), ("decision", &p.decision)];
+    let fields = [
+        ("initiator", &p.initiator),
+        ("method", &p.method),
+        ("url", &p.url),
+        ("decision", &p.decision),
+        ("credentials", &p.credentials),
+    ];
     for (k, v) in fields {
         if let Some(v) = v {
             m.insert(k.into(), Value::String(v.clone()));
@@ -467,9 +487,8 @@ fn judge_cookie(
         match last_write {
             None => f.push("expected a document.cookie write, got none".to_owned()),
             Some(text) => {
-                let lower = text.to_ascii_lowercase();
                 for attr in &c.written_with {
-                    if !lower.contains(&attr.to_ascii_lowercase()) {
+                    if !written_with(&text, attr) {
                         f.push(format!("expected the write to contain {attr:?}, got {text:?}"));
                     }
                 }
@@ -478,3 +497,17 @@ fn judge_cookie(
     }
     f
 }
+
+/// Whether the `document.cookie` write `text` has the part `attr` (see [`CookieExpect::written_with`]).
+fn written_with(text: &str, attr: &str) -> bool {
+    let want = attr.trim();
+    text.split(';').map(str::trim).any(|part| {
+        part.eq_ignore_ascii_case(want)
+            || (!want.contains('=')
+                && part.split_once('=').is_some_and(|(name, _)| name.trim().eq_ignore_ascii_case(want)))
+    })
+}
+
+#[cfg(test)]
+#[path = "expect_tests.rs"]
+mod tests;

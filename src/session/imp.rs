@@ -217,6 +217,18 @@ impl Session {
         referrer: String,
         cause: &str,
     ) -> Result<(), SessionError> {
+        self.open_page(url, template, referrer, cause)?;
+        self.follow_navigations()
+    }
+
+    /// Closes the current page and opens `url` with `template`: snippet and scripts run while loading.
+    fn open_page(
+        &mut self,
+        url: &str,
+        template: PageTemplate,
+        referrer: String,
+        cause: &str,
+    ) -> Result<(), SessionError> {
         let url = parse_url(url)?;
         if let Some(old) = self.page.take() {
             old.close();
@@ -230,7 +242,7 @@ impl Session {
         self.page = Some(page);
         self.template = template;
         self.history.push(url);
-        self.follow_navigations()
+        Ok(())
     }
 
     /// Follows a link from the current page to `url` (referrer set), with `template` for the new page.
@@ -300,33 +312,16 @@ impl Session {
                     continue;
                 }
                 let referrer = referrer(&from, &target);
-                self.load_with_inner(target.as_str(), PageTemplate::default(), referrer, "location")?;
+                self.open_page(target.as_str(), PageTemplate::default(), referrer, "location")?;
             } else {
                 let referrer = referrer(&from, &target);
                 let template = self.template.clone();
                 if nav.kind == "replace" {
                     self.history.pop();
                 }
-                self.load_with_inner(target.as_str(), template, referrer, "location")?;
+                self.open_page(target.as_str(), template, referrer, "location")?;
             }
         }
-        Ok(())
-    }
-
-    fn load_with_inner(&mut self, url: &str, t: PageTemplate, referrer: String, cause: &str) -> Result<(), SessionError> {
-        let url = parse_url(url)?;
-        if let Some(old) = self.page.take() {
-            old.close();
-        }
-        self.host.get_mut().page_init = PageInit { referrer, title: t.title.clone() };
-        let mut page = Page::open(&self.host, url.clone(), cause)?;
-        for (name, source) in &t.scripts {
-            page.run_script(name, source, "inline", None);
-        }
-        page.finish_loading();
-        self.page = Some(page);
-        self.template = t;
-        self.history.push(url);
         Ok(())
     }
 

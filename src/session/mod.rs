@@ -9,11 +9,12 @@ mod script;
 
 pub use duration::Span;
 pub use expect::{
-    ConsoleExpect, CookieExpect, Expectation, JsExpect, RequestPattern, RequestsExpect, Since, json_subset, text_matches,
+    ConsoleExpect, CookieExpect, Expectation, JsExpect, RequestPattern, RequestsExpect, Since, json_subset,
+    text_matches,
 };
 pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
 pub use runner::{ExpectOutcome, Prepared, RunOptions, RunReport, SetupError, prepare, summary_text};
 pub use script::{
-    CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError, SessionScript, SetCookieStep,
-    Step, TimeZone, TransportKind, TransportSpec, parse_time_zone,
+    CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError,
+    SessionScript, SetCookieStep, Step, TimeZone, TransportKind, TransportSpec, parse_time_zone,
 };

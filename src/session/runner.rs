@@ -11,7 +11,9 @@ use super::imp::{PageTemplate, Session, SessionError};
 use super::script::{LoadStep, SessionScript, Step, TransportKind};
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::jar::{CookieView, ProfileFile, load_profile, save_profile};
-use crate::net::{ConsentRule, Exchange, LiveConfig, LiveTransport, Policy, ReplayMode, ReplayTransport, StubTransport};
+use crate::net::{
+    ConsentRule, Exchange, LiveConfig, LiveTransport, Policy, ReplayMode, ReplayTransport, StubTransport,
+};
 use crate::net::{Transport, to_har};
 use crate::sdk;
 use crate::transcript::{Entry, Event};
@@ -95,7 +97,8 @@ impl RunReport {
 
     /// The HAR 1.2 export of the exchanges, as pretty JSON.
     pub fn har_text(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&to_har(&self.exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
+        let mut s =
+            serde_json::to_string_pretty(&to_har(&self.exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
         s.push('\n');
         s
     }
@@ -131,7 +134,8 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         (None, Some(map)) => {
             for (url, file) in map {
                 let p = dir.join(file);
-                let source = std::fs::read_to_string(&p).map_err(|e| fail(path, format!("sdk {url}: cannot read {file}: {e}")))?;
+                let source = std::fs::read_to_string(&p)
+                    .map_err(|e| fail(path, format!("sdk {url}: cannot read {file}: {e}")))?;
                 sdk_files.push((url.clone(), file.clone(), source));
             }
         }
@@ -158,7 +162,8 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
     StubTransport::new(spec.rules.clone()).map_err(|e| fail(path, format!("transport.rules: {e}")))?;
     let replay = if transport_kind == TransportKind::Replay {
         let har = opts.replay_har.clone().or_else(|| spec.har.as_ref().map(|h| dir.join(h)));
-        let har = har.ok_or_else(|| fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into()))?;
+        let har =
+            har.ok_or_else(|| fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into()))?;
         let text = std::fs::read_to_string(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
         let name = har.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         ReplayTransport::from_har_str(&text, &name, ReplayMode::Strict).map_err(|e| fail(&har, e.to_string()))?;
@@ -344,7 +349,11 @@ fn template(l: &LoadStep) -> PageTemplate {
 fn summarize(step: &Step) -> String {
     let short = |s: &str| -> String {
         let one_line = s.replace('\n', " ");
-        if one_line.chars().count() > 80 { format!("{}…", one_line.chars().take(80).collect::<String>()) } else { one_line }
+        if one_line.chars().count() > 80 {
+            format!("{}…", one_line.chars().take(80).collect::<String>())
+        } else {
+            one_line
+        }
     };
     match step {
         Step::Load(l) => format!("load {}", l.url),
@@ -436,11 +445,11 @@ impl Runner {
                 _ => None,
             });
             let set_at = entries.iter().rev().find_map(|x| match &x.event {
-                Event::Cookie { change: crate::jar::CookieChange::Set | crate::jar::CookieChange::Overwritten, name: n, .. }
-                    if n == name =>
-                {
-                    Some(x.at)
-                }
+                Event::Cookie {
+                    change: crate::jar::CookieChange::Set | crate::jar::CookieChange::Overwritten,
+                    name: n,
+                    ..
+                } if n == name => Some(x.at),
                 _ => None,
             });
             (text, set_at)
@@ -471,7 +480,13 @@ pub fn summary_text(r: &RunReport) -> String {
     let (allowed, blocked) = r.request_counts();
     let mut out = format!(
         "{}: {} of {} steps, {} requests ({} allowed, {} blocked), ended at {}\n",
-        r.name, r.steps_run, r.steps_total, allowed + blocked, allowed, blocked, r.ended_at
+        r.name,
+        r.steps_run,
+        r.steps_total,
+        allowed + blocked,
+        allowed,
+        blocked,
+        r.ended_at
     );
     for e in &r.expectations {
         let label = e.label.clone().unwrap_or_else(|| format!("step {}", e.step));

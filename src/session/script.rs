@@ -232,7 +232,12 @@ impl SessionScript {
                 Some(i) => text[..i].to_owned(),
                 None => text,
             };
-            ScriptError { path: path.to_owned(), line: inner.line(), column: inner.column(), message: format!("{field}{text}") }
+            ScriptError {
+                path: path.to_owned(),
+                line: inner.line(),
+                column: inner.column(),
+                message: format!("{field}{text}"),
+            }
         })?;
         script.validate(text, path)?;
         Ok(script)
@@ -247,10 +252,16 @@ impl SessionScript {
         if let Some(f) = self.format
             && f != SCRIPT_FORMAT
         {
-            return Err(fail("format", format!("format {f} is not supported (this build reads format {SCRIPT_FORMAT})")));
+            return Err(fail(
+                "format",
+                format!("format {f} is not supported (this build reads format {SCRIPT_FORMAT})"),
+            ));
         }
         if !self.steps.iter().any(|s| matches!(s, Step::Load(_))) {
-            return Err(fail("steps", "steps: the script never loads a page (add a {\"load\": {\"url\": ...}} step)".into()));
+            return Err(fail(
+                "steps",
+                "steps: the script never loads a page (add a {\"load\": {\"url\": ...}} step)".into(),
+            ));
         }
         Ok(())
     }
@@ -273,7 +284,9 @@ impl<'de> Deserialize<'de> for CeCall {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let args = Vec::<serde_json::Value>::deserialize(d)?;
         if args.is_empty() {
-            return Err(serde::de::Error::custom("a ce call needs at least one argument, e.g. [\"track\", \"Viewed Page\"]"));
+            return Err(serde::de::Error::custom(
+                "a ce call needs at least one argument, e.g. [\"track\", \"Viewed Page\"]",
+            ));
         }
         Ok(CeCall(args))
     }

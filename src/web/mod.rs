@@ -12,11 +12,15 @@
 mod console;
 mod cookie;
 mod crypto;
+mod events;
 mod image;
+mod modules;
 mod net;
 mod performance;
 mod script;
+mod storage;
 mod timers;
+mod whatwg_url;
 mod window;
 
 use boa_engine::object::ObjectInitializer;
@@ -31,8 +35,11 @@ use crate::host::HostRef;
 /// The prelude: one closure over the host primitives `H`, returning the hooks object.
 const PRELUDE: &str = concat!(
     "(function (H) {\n'use strict';\nvar hooks = {};\n",
-    include_str!("js/events.js"),
+    include_str!("js/lazy.js"),
+    include_str!("js/window.js"),
+    include_str!("js/navigator.js"),
     include_str!("js/document.js"),
+    include_str!("js/abort.js"),
     include_str!("js/xhr.js"),
     include_str!("js/fetch.js"),
     "\nreturn hooks;\n})"
@@ -70,7 +77,11 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     net::add_natives(ctx, &natives, url)?;
     cookie::add_natives(ctx, &natives)?;
     image::add_natives(ctx, &natives)?;
-    let prelude = ctx.eval(Source::from_bytes(PRELUDE))?;
+    events::add_natives(ctx, &natives)?;
+    whatwg_url::add_natives(ctx, &natives)?;
+    storage::add_natives(ctx, &natives, url)?;
+    modules::add_natives(ctx, &natives)?;
+    let prelude = ctx.eval(Source::from_bytes(PRELUDE).with_path(std::path::Path::new("sdkhost-prelude.js")))?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;

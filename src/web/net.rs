@@ -33,7 +33,8 @@ pub(crate) fn page_url(ctx: &Context) -> JsResult<Url> {
 /// Resolves `text` against the page URL, as `new URL(text, document.baseURI)`.
 pub(crate) fn resolve(text: &str, ctx: &Context) -> JsResult<Url> {
     let base = page_url(ctx)?;
-    base.join(text.trim()).map_err(|e| JsNativeError::syntax().with_message(format!("invalid URL {text:?}: {e}")).into())
+    base.join(text.trim())
+        .map_err(|e| JsNativeError::syntax().with_message(format!("invalid URL {text:?}: {e}")).into())
 }
 
 fn string_prop(obj: &JsObject, key: &str, ctx: &mut Context) -> JsResult<Option<String>> {

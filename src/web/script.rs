@@ -18,11 +18,13 @@ fn call_back(f: Option<JsFunction>, ctx: &mut Context) -> JsResult<()> {
     Ok(())
 }
 
-/// `H.loadScript(url, onload, onerror)`.
+/// `H.loadScript(url, onload, onerror, onstart)`.
 fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     let url = args.get_or_undefined(0).to_string(ctx)?.to_std_string_escaped();
     let onload = args.get_or_undefined(1).as_object().and_then(|o| JsFunction::from_object(o.clone()));
     let onerror = args.get_or_undefined(2).as_object().and_then(|o| JsFunction::from_object(o.clone()));
+    // Called just before the source runs: the prelude makes the element `document.currentScript`.
+    let onstart = args.get_or_undefined(3).as_object().and_then(|o| JsFunction::from_object(o.clone()));
     let host = super::host_of(ctx)?;
     let mapped = host.get().profile.scripts.get(&url).cloned();
     let Some(events) = ctx.downcast_job_executor::<EventLoop>() else { return Ok(JsValue::undefined()) };
@@ -40,6 +42,7 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                     });
                     let source = boa_engine::Source::from_bytes(script.source.as_bytes())
                         .with_path(std::path::Path::new(&script.name));
+                    call_back(onstart, ctx)?;
                     if let Err(e) = ctx.eval(source) {
                         let (message, location) = crate::page::describe(&e, ctx);
                         host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
@@ -63,6 +66,7 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                     bytes: source.len(),
                 });
                 let src = boa_engine::Source::from_bytes(source.as_bytes()).with_path(std::path::Path::new(&name));
+                call_back(onstart, ctx)?;
                 if let Err(e) = ctx.eval(src) {
                     let (message, location) = crate::page::describe(&e, ctx);
                     host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });

@@ -1,118 +1,206 @@
-// Events (MDN: /en-US/docs/Web/API/EventTarget): Event, CustomEvent, EventTarget with capture/once/passive options,
-// and window itself as an event target with on* handler properties.
-function Event(type, init) {
-  if (!(this instanceof Event)) throw new TypeError("Failed to construct 'Event': Please use the 'new' operator");
-  if (arguments.length < 1) throw new TypeError("Failed to construct 'Event': 1 argument required");
-  init = init || {};
-  this.type = String(type);
-  this.bubbles = !!init.bubbles;
-  this.cancelable = !!init.cancelable;
-  this.composed = !!init.composed;
-  this.defaultPrevented = false;
-  this.target = null;
-  this.currentTarget = null;
-  this.eventPhase = 0;
-  this.isTrusted = false;
-  this.timeStamp = performance.now();
-  this._stop = false;
-  this._stopNow = false;
+// Events (MDN: /en-US/docs/Web/API/EventTarget, /Event, /CustomEvent), a lazy module: constructible EventTarget,
+// Event and the event classes the page lifecycle fires, listener options capture/once/passive/signal, dispatch through
+// the capture, target and bubble phases (parentNode chain, then document, then window), and on* handler properties
+// that keep their place among the listeners, as in browsers. The target phase runs capturing listeners first (Chrome
+// 89+). UI event classes (MouseEvent, KeyboardEvent, ...) are the `uievents` module.
+// Deviations: an exception in a listener is recorded in the transcript, but no `error` event reaches window; the
+// `window.onerror` handler gets the event, not (message, source, line, column, error); passive listeners are never
+// the default (Chrome makes window/document/body touch and wheel listeners passive). An own data property
+// `on<type>` holding a function on an object that has no handler accessors (plain EventTarget subclasses written
+// without defineHandlers) runs after the listeners.
+var EventTarget = I.EventTarget, domError = I.domError, expose = I.expose, define = I.define;
+var ES = Symbol('event');
+var trustedNext = false;
+function evState(e) {
+  var s = e && e[ES];
+  if (!s) throw new TypeError('Illegal invocation');
+  return s;
 }
-Event.NONE = 0; Event.CAPTURING_PHASE = 1; Event.AT_TARGET = 2; Event.BUBBLING_PHASE = 3;
-Event.prototype.preventDefault = function () { if (this.cancelable && !this._passive) this.defaultPrevented = true; };
-Event.prototype.stopPropagation = function () { this._stop = true; };
-Event.prototype.stopImmediatePropagation = function () { this._stop = true; this._stopNow = true; };
-Event.prototype.composedPath = function () { return this.target ? [this.target] : []; };
-
-function CustomEvent(type, init) {
-  Event.call(this, type, init);
-  this.detail = init && init.detail !== undefined ? init.detail : null;
+class Event {
+  constructor(type, init) {
+    if (arguments.length < 1) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
+    init = init == null ? {} : init;
+    this[ES] = { type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
+      target: null, current: null, phase: 0, stop: false, stopNow: false, canceled: false, passive: false,
+      dispatching: false, path: [], init: true, timeStamp: performance.now() };
+    Object.defineProperty(this, 'isTrusted', { value: trustedNext, enumerable: true });
+    trustedNext = false;
+  }
+  get type() { return evState(this).type; }
+  get bubbles() { return evState(this).bubbles; }
+  get cancelable() { return evState(this).cancelable; }
+  get composed() { return evState(this).composed; }
+  get target() { return evState(this).target; }
+  get srcElement() { return evState(this).target; }
+  get currentTarget() { return evState(this).current; }
+  get eventPhase() { return evState(this).phase; }
+  get defaultPrevented() { return evState(this).canceled; }
+  get timeStamp() { return evState(this).timeStamp; }
+  get returnValue() { return !evState(this).canceled; }
+  set returnValue(v) { if (!v) this.preventDefault(); }
+  get cancelBubble() { return evState(this).stop; }
+  set cancelBubble(v) { if (v) evState(this).stop = true; }
+  composedPath() { var s = evState(this); return s.dispatching ? s.path.slice() : []; }
+  preventDefault() { var s = evState(this); if (s.cancelable && !s.passive) s.canceled = true; }
+  stopPropagation() { evState(this).stop = true; }
+  stopImmediatePropagation() { var s = evState(this); s.stop = s.stopNow = true; }
+  initEvent(type, bubbles, cancelable) {
+    var s = evState(this);
+    if (s.dispatching) return;
+    s.type = String(type); s.bubbles = !!bubbles; s.cancelable = !!cancelable;
+    s.init = true; s.stop = s.stopNow = s.canceled = false; s.target = null;
+  }
 }
-CustomEvent.prototype = Object.create(Event.prototype);
-CustomEvent.prototype.constructor = CustomEvent;
+['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach(function (n, i) {
+  Object.defineProperty(Event, n, { value: i, enumerable: true });
+  Object.defineProperty(Event.prototype, n, { value: i, enumerable: true });
+});
+// Event subclasses whose extra fields come from the init dictionary: [name, parent, {field: default}].
+function eventClass(name, Parent, fields) {
+  var C = class extends Parent {
+    constructor(type, init) {
+      super(type, init);
+      var s = this[ES];
+      for (var k in fields) s[k] = init != null && init[k] !== undefined ? init[k] : fields[k];
+    }
+  };
+  Object.defineProperty(C, 'name', { value: name });
+  Object.keys(fields).forEach(function (k) {
+    Object.defineProperty(C.prototype, k, { get: function () { return evState(this)[k]; }, configurable: true, enumerable: true });
+  });
+  expose(C);
+  return C;
+}
+var CustomEvent = eventClass('CustomEvent', Event, { detail: null });
+CustomEvent.prototype.initCustomEvent = function (type, bubbles, cancelable, detail) {
+  this.initEvent(type, bubbles, cancelable);
+  evState(this).detail = detail === undefined ? null : detail;
+};
+var PageTransitionEvent = eventClass('PageTransitionEvent', Event, { persisted: false });
+var PopStateEvent = eventClass('PopStateEvent', Event, { state: null });
+var HashChangeEvent = eventClass('HashChangeEvent', Event, { oldURL: '', newURL: '' });
+var BeforeUnloadEvent = eventClass('BeforeUnloadEvent', Event, {});
 
+// Listeners: target -> { type: [entry] }; an entry is { fn, capture, once, passive, removed, handler }.
 var listenerStore = new WeakMap();
 function listenersOf(target, type, create) {
   var byType = listenerStore.get(target);
-  if (!byType) { if (!create) return null; byType = {}; listenerStore.set(target, byType); }
+  if (!byType) { if (!create) return null; byType = Object.create(null); listenerStore.set(target, byType); }
   if (!byType[type]) { if (!create) return null; byType[type] = []; }
   return byType[type];
 }
 function flags(options) {
-  if (typeof options === 'boolean') return { capture: options, once: false, passive: false };
-  options = options || {};
-  return { capture: !!options.capture, once: !!options.once, passive: !!options.passive };
+  if (options === null || typeof options !== 'object') return { capture: !!options, once: false, passive: false, signal: null };
+  return { capture: !!options.capture, once: !!options.once, passive: !!options.passive, signal: options.signal || null };
 }
 function addListener(type, fn, options) {
-  if (fn == null) return;
-  var o = flags(options), list = listenersOf(this === undefined ? window : this, String(type), true);
-  for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === o.capture) return;
-  list.push({ fn: fn, capture: o.capture, once: o.once, passive: o.passive, removed: false });
+  var target = this == null ? window : this, o = flags(options);
+  if (fn == null || (o.signal && o.signal.aborted)) return;
+  type = String(type);
+  var list = listenersOf(target, type, true);
+  for (var i = 0; i < list.length; i++) if (!list[i].handler && list[i].fn === fn && list[i].capture === o.capture) return;
+  list.push({ fn: fn, capture: o.capture, once: o.once, passive: o.passive, removed: false, handler: false });
+  if (o.signal) o.signal.addEventListener('abort', function () { removeListener.call(target, type, fn, o.capture); });
 }
 function removeListener(type, fn, options) {
-  var o = flags(options), list = listenersOf(this === undefined ? window : this, String(type), false);
+  var o = flags(options), list = listenersOf(this == null ? window : this, String(type), false);
   if (!list) return;
   for (var i = 0; i < list.length; i++) {
-    if (list[i].fn === fn && list[i].capture === o.capture) { list[i].removed = true; list.splice(i, 1); return; }
+    if (!list[i].handler && list[i].fn === fn && list[i].capture === o.capture) { list[i].removed = true; list.splice(i, 1); return; }
   }
 }
-// Runs the listeners of one target; an exception in one is reported and the others still run, as in browsers.
-function invoke(target, event, phase) {
-  var list = listenersOf(target, event.type, false);
-  event.currentTarget = target;
-  if (list) {
-    list = list.slice();
-    for (var i = 0; i < list.length && !event._stopNow; i++) {
-      var l = list[i];
-      if (l.removed) continue;
-      if (phase === 1 && !l.capture) continue;
-      if (phase === 3 && l.capture) continue;
-      if (l.once) removeListener.call(target, event.type, l.fn, { capture: l.capture });
-      event._passive = l.passive;
-      try {
-        if (typeof l.fn === 'function') l.fn.call(target, event); else if (l.fn && typeof l.fn.handleEvent === 'function') l.fn.handleEvent(event);
-      } catch (e) { H.reportError(e); }
-      event._passive = false;
-    }
+// on<type> properties: setting a function puts one handler entry in the listener list (or replaces its function in
+// place); setting anything else removes it. A handler returning false cancels the event.
+function defineHandlers(obj, types) {
+  types.split(' ').forEach(function (type) {
+    Object.defineProperty(obj, 'on' + type, {
+      get: function () {
+        var list = listenersOf(this == null ? window : this, type, false) || [];
+        for (var i = 0; i < list.length; i++) if (list[i].handler) return list[i].fn;
+        return null;
+      },
+      set: function (fn) {
+        var list = listenersOf(this == null ? window : this, type, true);
+        for (var i = 0; i < list.length; i++) {
+          if (!list[i].handler) continue;
+          if (typeof fn === 'function') list[i].fn = fn; else { list[i].removed = true; list.splice(i, 1); }
+          return;
+        }
+        if (typeof fn === 'function') list.push({ fn: fn, capture: false, once: false, passive: false, removed: false, handler: true });
+      },
+      enumerable: true, configurable: true
+    });
+  });
+}
+// Runs the listeners of one target for one phase; an exception in one is reported and the others still run.
+function invoke(target, event, s, capturing) {
+  var list = listenersOf(target, s.type, false) || [];
+  s.current = target;
+  list = list.slice();
+  for (var i = 0; i < list.length && !s.stopNow; i++) {
+    var l = list[i];
+    if (l.removed || l.capture !== capturing) continue;
+    if (l.once) removeListener.call(target, s.type, l.fn, l.capture);
+    s.passive = l.passive;
+    try {
+      if (l.handler) {
+        var r = l.fn.call(target, event);
+        if (r === false || (s.type === 'beforeunload' && typeof r === 'string')) event.preventDefault();
+      } else if (typeof l.fn === 'function') l.fn.call(target, event);
+      else if (l.fn && typeof l.fn.handleEvent === 'function') l.fn.handleEvent(event);
+    } catch (e) { H.reportError(e); }
+    s.passive = false;
   }
-  var handler = phase !== 1 && target['on' + event.type];
-  if (typeof handler === 'function' && !event._stopNow) {
-    try { var r = handler.call(target, event); if (r === false) event.preventDefault(); } catch (e) { H.reportError(e); }
+  // An own data property on<type> holding a function (objects that do not use defineHandlers) runs last.
+  var legacy = !capturing && Object.getOwnPropertyDescriptor(target, 'on' + s.type);
+  if (legacy && typeof legacy.value === 'function' && !s.stopNow) {
+    try { if (legacy.value.call(target, event) === false) event.preventDefault(); } catch (e) { H.reportError(e); }
   }
 }
-// Capture from the outermost ancestor down, the target, then bubble back up (parentNode chain, then window).
-function dispatch(event) {
-  if (!(event instanceof Event)) throw new TypeError("Failed to execute 'dispatchEvent': parameter 1 is not of type 'Event'.");
-  var target = this === undefined ? window : this, path = [], n = target.parentNode;
+// The event path of a target: itself, its ancestors, then window when the tree is the document.
+// (Reading `document.parentNode` would load the dom module: the document has no parent anyway.)
+function eventPath(target) {
+  var path = [target], n = target === window || target === document ? null : target.parentNode;
   while (n) { path.push(n); n = n.parentNode; }
-  if (target !== window && path.length && path[path.length - 1] === document) path.push(window);
-  event.target = target;
-  for (var i = path.length - 1; i >= 0 && !event._stop; i--) { event.eventPhase = 1; invoke(path[i], event, 1); }
-  if (!event._stop) { event.eventPhase = 2; invoke(target, event, 2); }
-  if (event.bubbles) for (var j = 0; j < path.length && !event._stop; j++) { event.eventPhase = 3; invoke(path[j], event, 3); }
-  event.eventPhase = 0; event.currentTarget = null;
-  return !event.defaultPrevented;
+  if (target !== window && path[path.length - 1] === document) path.push(window);
+  return path;
 }
-function EventTarget() {
-  if (!(this instanceof EventTarget)) throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
+function dispatchAt(target, event, targetOverride) {
+  var s = event && event[ES];
+  if (!s) throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
+  if (s.dispatching || !s.init) throw domError('InvalidStateError', "Failed to execute 'dispatchEvent' on 'EventTarget': The event is already being dispatched.");
+  var path = eventPath(target), i;
+  s.dispatching = true; s.target = targetOverride || target; s.path = path;
+  for (i = path.length - 1; i > 0 && !s.stop; i--) { s.phase = 1; invoke(path[i], event, s, true); }
+  if (!s.stop) { s.phase = 2; invoke(target, event, s, true); }
+  if (!s.stop) invoke(target, event, s, false);
+  if (s.bubbles) for (i = 1; i < path.length && !s.stop; i++) { s.phase = 3; invoke(path[i], event, s, false); }
+  s.phase = 0; s.current = null; s.dispatching = false; s.path = []; s.stop = s.stopNow = false;
+  return !s.canceled;
 }
-EventTarget.prototype.addEventListener = addListener;
-EventTarget.prototype.removeEventListener = removeListener;
-EventTarget.prototype.dispatchEvent = dispatch;
+function dispatch(event) { return dispatchAt(this == null ? window : this, event); }
+define(EventTarget.prototype, { addEventListener: addListener, removeEventListener: removeListener, dispatchEvent: dispatch });
+define(window, { addEventListener: addListener, removeEventListener: removeListener, dispatchEvent: dispatch });
+expose(Event);
+defineHandlers(window, I.windowHandlers);
+defineHandlers(I.Document.prototype, I.globalHandlers + ' readystatechange visibilitychange');
 
-window.Event = Event;
-window.CustomEvent = CustomEvent;
-window.EventTarget = EventTarget;
-window.addEventListener = addListener;
-window.removeEventListener = removeListener;
-window.dispatchEvent = dispatch;
-['load', 'pageshow', 'pagehide', 'visibilitychange', 'beforeunload', 'unload', 'popstate', 'hashchange', 'online',
-  'offline', 'storage', 'focus', 'blur', 'error', 'message', 'resize', 'scroll'].forEach(function (t) {
-  if (!('on' + t in window)) window['on' + t] = null;
-});
-
-// Host hook: fire a plain event of `type` at window or document (`target` = 'window' | 'document').
-hooks.fire = function (target, type, bubbles, cancelable) {
-  var ev = new Event(type, { bubbles: !!bubbles, cancelable: !!cancelable });
-  ev.isTrusted = true;
-  return dispatch.call(target === 'document' ? document : window, ev);
+// Fires a trusted event made by `make` (default: a plain Event) at `target`.
+function fireTrusted(target, type, init, C, targetOverride) {
+  trustedNext = true;
+  var ev = new (C || Event)(type, init || {});
+  return dispatchAt(target, ev, targetOverride);
+}
+var eventTypes = { pageshow: PageTransitionEvent, pagehide: PageTransitionEvent, popstate: PopStateEvent,
+  hashchange: HashChangeEvent, beforeunload: BeforeUnloadEvent };
+// Fires a trusted event of `type` at window or document (`target` = 'window' | 'document'), for the host's `fire`
+// hook. The window `load` event has the document as its target, as in browsers.
+I.fire = function (target, type, bubbles, cancelable) {
+  var at = target === 'document' ? document : window;
+  var C = eventTypes[type] || (type === 'focus' || type === 'blur' ? window.FocusEvent : Event);
+  return fireTrusted(at, type, { bubbles: !!bubbles, cancelable: !!cancelable }, C,
+    at === window && type === 'load' ? document : undefined);
 };
+Object.assign(I, { ES: ES, Event: Event, evState: evState, eventClass: eventClass, fireTrusted: fireTrusted,
+  dispatchAt: dispatchAt, defineHandlers: defineHandlers, CustomEvent: CustomEvent, PopStateEvent: PopStateEvent,
+  HashChangeEvent: HashChangeEvent });

@@ -1,0 +1,18 @@
+//! Conformance testing of SDK builds (`sdkhost conform`): named checks traced to the contract, run as session
+//! scripts against a build, reported as a table, JUnit XML, TAP or JSON.
+//!
+//! The runner emits [`SuiteEvent`]s and never formats; each reporter consumes them and writes one format.
+
+mod check;
+mod event;
+mod excerpt;
+mod outcome;
+pub mod report;
+mod runner;
+mod select;
+
+pub use check::{CE_V2, Check, Label, Suite, SuiteError};
+pub use event::SuiteEvent;
+pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
+pub use runner::{RunError, RunOpts, SdkBuild, run_suite};
+pub use select::{Profile, SelectError, Selection, Shard, id_matches};

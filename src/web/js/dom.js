@@ -1,0 +1,410 @@
+// DOM tree (MDN: /en-US/docs/Web/API/Node, /Element, /HTMLElement, /Text, /DocumentFragment), a lazy module: nodes,
+// children and siblings, insertion and removal, attributes, textContent, the HTML element classes with their
+// reflected attributes, the document's tree and factories, and what scripts and images do.
+// - `<script>` connected to the document (or given a `src` while connected) starts once: with `src`, it loads through
+//   `H.loadScript(absoluteUrl, onload, onerror, onstart)` (`onstart` makes it `document.currentScript` while it runs)
+//   and fires `load`/`error` at the element; without `src`, its text runs at once as a classic script. Scripts of a
+//   type other than JavaScript (including `module`) never start.
+// - `<img>` (and `new Image()`) requests its `src` whenever `src` is set, in or out of the document, through
+//   `H.requestImage(absoluteUrl, onload, onerror)`; `load`/`error` fire at the element. `srcset` is ignored.
+// - `<iframe>` has no content and loads nothing; `<link>` loads nothing; `<form>` cannot be submitted.
+// classList, dataset, style, innerHTML/outerHTML, geometry and the URL parts of `<a>` are the `html` module;
+// selectors and TreeWalker the `selectors` module.
+// Deviations: childNodes, children and the getElementsBy* results are arrays (snapshots, not live collections);
+// `attributes` is an array of { name, value }; tags without a class of their own here are HTMLElement (Chrome:
+// HTMLUnknownElement for unknown names); no namespaces beyond HTML; no shadow DOM.
+I.load('events');
+var Node = I.Node, Document = I.Document, domError = I.domError, expose = I.expose, illegal = I.illegal;
+var lazy = I.lazy, parseUrl = I.parseUrl, fireTrusted = I.fireTrusted;
+var NS = Symbol('node');
+function ns(n) {
+  var s = n != null && n[NS];
+  if (!s) throw new TypeError('Illegal invocation');
+  return s;
+}
+function isNode(n) { return n != null && !!n[NS]; }
+function makeNode(proto, kind, name, extra) {
+  var n = Object.create(proto), s = { k: kind, n: name, p: null, c: kind === 1 || kind === 9 || kind === 11 ? [] : null };
+  if (extra) for (var k in extra) s[k] = extra[k];
+  n[NS] = s;
+  return n;
+}
+function elementChildren(n) { return (ns(n).c || []).filter(function (c) { return c[NS].k === 1; }); }
+function sibling(n, step, elementsOnly) {
+  var p = ns(n).p;
+  if (!p) return null;
+  var c = p[NS].c;
+  for (var i = c.indexOf(n) + step; i >= 0 && i < c.length; i += step) if (!elementsOnly || c[i][NS].k === 1) return c[i];
+  return null;
+}
+function rootOf(n) { while (n[NS].p) n = n[NS].p; return n; }
+function isConnected(n) { return rootOf(n) === document; }
+// Calls fn on n and every descendant, in tree order; fn returning true stops the walk.
+function walk(n, fn) {
+  if (fn(n)) return true;
+  var c = n[NS].c;
+  if (c) for (var i = 0; i < c.length; i++) if (walk(c[i], fn)) return true;
+  return false;
+}
+function descendants(root, test) {
+  var out = [];
+  walk(root, function (n) { if (n !== root && test(n)) out.push(n); });
+  return out;
+}
+function textOf(n) {
+  var s = n[NS];
+  if (s.k === 3 || s.k === 8) return s.d;
+  var out = '';
+  walk(n, function (d) { if (d[NS].k === 3) out += d[NS].d; });
+  return out;
+}
+function nodeError(what, name, message) { return domError(name, "Failed to execute '" + what + "' on 'Node': " + message); }
+function detach(n) {
+  var s = n[NS];
+  if (s.p) { var c = s.p[NS].c; c.splice(c.indexOf(n), 1); s.p = null; }
+}
+// Inserts `node` (a fragment: its children) into `parent` before `ref`, then runs what insertion triggers.
+function insertNode(parent, node, ref, what) {
+  var ps = ns(parent);
+  if (!isNode(node)) throw new TypeError("Failed to execute '" + what + "' on 'Node': parameter 1 is not of type 'Node'.");
+  if (!ps.c || node[NS].k === 9) throw nodeError(what, 'HierarchyRequestError', 'This node type does not support this method.');
+  for (var a = parent; a; a = a[NS].p) if (a === node) throw nodeError(what, 'HierarchyRequestError', 'The new child element contains the parent.');
+  if (ref != null && (!isNode(ref) || ref[NS].p !== parent)) throw nodeError(what, 'NotFoundError', 'The node before which the new node is to be inserted is not a child of this node.');
+  if (ref === node) ref = sibling(node, 1);
+  var nodes = node[NS].k === 11 ? node[NS].c.slice() : [node];
+  nodes.forEach(function (n) {
+    detach(n);
+    ps.c.splice(ref == null ? ps.c.length : ps.c.indexOf(ref), 0, n);
+    n[NS].p = parent;
+  });
+  if (isConnected(parent)) {
+    nodes.forEach(function (n) { walk(n, function (d) { if (d[NS].l === 'script') prepareScript(d); }); });
+    if (ps.l === 'script') prepareScript(parent);
+  }
+  return node;
+}
+function cloneNode(n, deep) {
+  var s = n[NS], c;
+  if (s.k === 1) { c = createElement(s.l); s.a.forEach(function (v, k) { setAttr(c, k, v); }); }
+  else if (s.k === 3) c = new Text(s.d);
+  else if (s.k === 8) c = document.createComment(s.d);
+  else if (s.k === 11) c = new DocumentFragment();
+  else if (s.k === 10) c = makeNode(DocumentType.prototype, 10, s.n);
+  else throw nodeError('cloneNode', 'NotSupportedError', 'Cloning a document is not supported.');
+  if (deep && s.c) s.c.forEach(function (ch) { c.appendChild(cloneNode(ch, true)); });
+  if (deep && s.content) c[NS].content.appendChild(cloneNode(s.content, true));
+  return c;
+}
+function findById(root, id) {
+  var found = null;
+  id = String(id);
+  walk(root, function (n) { if (n !== root && n[NS].k === 1 && n[NS].a.get('id') === id) { found = n; return true; } return false; });
+  return found;
+}
+function mixin(C, members) {
+  var d = Object.getOwnPropertyDescriptors(members.prototype || members);
+  delete d.constructor;
+  Object.defineProperties(C.prototype, d);
+}
+
+mixin(Node, class {
+  get nodeType() { return ns(this).k; }
+  get nodeName() { return ns(this).n; }
+  get ownerDocument() { return ns(this).k === 9 ? null : document; }
+  get parentNode() { return ns(this).p; }
+  get parentElement() { var p = ns(this).p; return p && p[NS].k === 1 ? p : null; }
+  get childNodes() { return (ns(this).c || []).slice(); }
+  get firstChild() { var c = ns(this).c; return c && c.length ? c[0] : null; }
+  get lastChild() { var c = ns(this).c; return c && c.length ? c[c.length - 1] : null; }
+  get nextSibling() { return sibling(this, 1); }
+  get previousSibling() { return sibling(this, -1); }
+  get isConnected() { return isConnected(this); }
+  get nodeValue() { var s = ns(this); return s.k === 3 || s.k === 8 ? s.d : null; }
+  set nodeValue(v) { var s = ns(this); if (s.k === 3 || s.k === 8) s.d = v == null ? '' : String(v); }
+  get textContent() { var s = ns(this); return s.k === 9 || s.k === 10 ? null : textOf(this); }
+  set textContent(v) {
+    var s = ns(this);
+    if (s.k === 3 || s.k === 8) { s.d = v == null ? '' : String(v); return; }
+    if (!s.c) return;
+    s.c.slice().forEach(detach);
+    if (v != null && v !== '') this.appendChild(new Text(String(v)));
+  }
+  hasChildNodes() { var c = ns(this).c; return !!(c && c.length); }
+  contains(other) { for (var n = other; isNode(n); n = n[NS].p) if (n === this) return true; return false; }
+  getRootNode() { return rootOf(this); }
+  appendChild(node) { return insertNode(this, node, null, 'appendChild'); }
+  insertBefore(node, ref) { return insertNode(this, node, ref, 'insertBefore'); }
+  removeChild(child) {
+    if (!isNode(child) || child[NS].p !== this) throw nodeError('removeChild', 'NotFoundError', 'The node to be removed is not a child of this node.');
+    detach(child);
+    return child;
+  }
+  replaceChild(node, child) {
+    if (!isNode(child) || child[NS].p !== this) throw nodeError('replaceChild', 'NotFoundError', 'The node to be replaced is not a child of this node.');
+    if (node === child) return child;
+    for (var a = this; a; a = a[NS].p) if (a === node) throw nodeError('replaceChild', 'HierarchyRequestError', 'The new child element contains the parent.');
+    var next = sibling(child, 1);
+    detach(child);
+    insertNode(this, node, next === node ? sibling(node, 1) : next, 'replaceChild');
+    return child;
+  }
+  cloneNode(deep) { return cloneNode(this, !!deep); }
+  isSameNode(other) { return this === other; }
+});
+// ChildNode and ParentNode mixins.
+var childNodeMixin = {
+  remove() { if (this[NS].p) detach(this); },
+  get nextElementSibling() { return sibling(this, 1, true); },
+  get previousElementSibling() { return sibling(this, -1, true); }
+};
+var parentNodeMixin = {
+  get children() { return elementChildren(this); },
+  get firstElementChild() { return elementChildren(this)[0] || null; },
+  get lastElementChild() { var c = elementChildren(this); return c[c.length - 1] || null; },
+  get childElementCount() { return elementChildren(this).length; },
+  getElementsByTagName(tag) {
+    tag = String(tag).toLowerCase();
+    return descendants(this, function (n) { return n[NS].k === 1 && (tag === '*' || n[NS].l === tag); });
+  },
+  querySelector(sel) { return I.load('selectors').querySelect(this, sel, true)[0] || null; },
+  querySelectorAll(sel) { return I.load('selectors').querySelect(this, sel, false); }
+};
+
+class CharacterData extends Node {
+  get data() { return ns(this).d; }
+  set data(v) { ns(this).d = v == null ? '' : String(v); }
+  get length() { return ns(this).d.length; }
+}
+mixin(CharacterData, childNodeMixin);
+class Text extends CharacterData {
+  constructor(data) { return makeNode(Text.prototype, 3, '#text', { d: data === undefined ? '' : String(data) }); }
+  get wholeText() { return ns(this).d; }
+}
+class DocumentFragment extends Node {
+  constructor() { return makeNode(DocumentFragment.prototype, 11, '#document-fragment'); }
+  getElementById(id) { return findById(this, id); }
+}
+mixin(DocumentFragment, parentNodeMixin);
+class DocumentType extends Node {
+  get name() { return ns(this).n; }
+  get publicId() { return ''; }
+  get systemId() { return ''; }
+}
+mixin(DocumentType, childNodeMixin);
+
+// Attribute names: lowercase in HTML; invalid names throw as in browsers.
+function attrName(name, what) {
+  name = String(name);
+  if (!/^[^\s"'>\/=\x00-\x1f]+$/.test(name)) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
+  return name.toLowerCase();
+}
+// Sets an attribute, then runs what the change triggers (script and image loads).
+function setAttr(el, name, value) {
+  var s = ns(el);
+  s.a.set(name, value);
+  if (name === 'src' && s.l === 'img') loadImage(el);
+  else if (name === 'src' && s.l === 'script' && isConnected(el)) prepareScript(el);
+}
+class Element extends Node {
+  get tagName() { return ns(this).n; }
+  get localName() { return ns(this).l; }
+  get namespaceURI() { return 'http://www.w3.org/1999/xhtml'; }
+  get prefix() { return null; }
+  get id() { return this.getAttribute('id') || ''; }
+  set id(v) { this.setAttribute('id', v); }
+  get className() { return this.getAttribute('class') || ''; }
+  set className(v) { this.setAttribute('class', v); }
+  getAttribute(name) { var v = ns(this).a.get(String(name).toLowerCase()); return v === undefined ? null : v; }
+  setAttribute(name, value) { setAttr(this, attrName(name, 'setAttribute'), String(value)); }
+  removeAttribute(name) { ns(this).a.delete(String(name).toLowerCase()); }
+  hasAttribute(name) { return ns(this).a.has(String(name).toLowerCase()); }
+  hasAttributes() { return ns(this).a.size > 0; }
+  getAttributeNames() { return Array.from(ns(this).a.keys()); }
+}
+mixin(Element, childNodeMixin);
+mixin(Element, parentNodeMixin);
+lazy(Element.prototype, 'classList innerHTML outerHTML insertAdjacentElement insertAdjacentText getBoundingClientRect ' +
+  'getClientRects scrollIntoView clientWidth clientHeight clientTop clientLeft scrollWidth scrollHeight scrollTop ' +
+  'scrollLeft', 'html');
+lazy(Element.prototype, 'matches webkitMatchesSelector closest', 'selectors');
+var moreNodeMembers = 'before after replaceWith append prepend replaceChildren getElementsByClassName';
+lazy(Element.prototype, moreNodeMembers + ' attributes toggleAttribute getAttributeNS setAttributeNS ' +
+  'removeAttributeNS hasAttributeNS', 'html');
+lazy(CharacterData.prototype, 'before after replaceWith appendData', 'html');
+lazy(DocumentFragment.prototype, moreNodeMembers, 'html');
+class HTMLElement extends Element {
+  get innerText() { return this.textContent; }
+  set innerText(v) { this.textContent = v; }
+  click() { fireTrusted(this, 'click', { bubbles: true, cancelable: true, composed: true }, I.load('uievents').MouseEvent); }
+  focus() {}
+  blur() {}
+}
+lazy(HTMLElement.prototype, 'style dataset offsetParent offsetWidth offsetHeight offsetTop offsetLeft', 'html');
+I.defineHandlers(HTMLElement.prototype, I.globalHandlers);
+
+var tagClasses = Object.create(null);
+function elementClass(name, tags, reflected) {
+  var C = class extends HTMLElement {};
+  Object.defineProperty(C, 'name', { value: name });
+  tags.split(' ').forEach(function (t) { tagClasses[t] = C; });
+  if (reflected) reflect(C, reflected);
+  expose(C);
+  return C;
+}
+// Reflects attributes as properties. Each word is `prop` (string), `prop:u` (URL, resolved against the document),
+// `prop:b` (boolean), `prop:n` (non-negative integer) or `prop:c` (nullable, like crossOrigin); `prop=attr` names the
+// attribute when it is not the lowercase property name.
+function reflect(C, spec) {
+  spec.split(' ').forEach(function (word) {
+    var m = /^(\w+)(?:=([\w-]+))?(?::(\w))?$/.exec(word), attr = m[2] || m[1].toLowerCase(), kind = m[3];
+    Object.defineProperty(C.prototype, m[1], {
+      get: function () {
+        var v = this.getAttribute(attr), p;
+        if (kind === 'b') return v !== null;
+        if (kind === 'n') { var n = parseInt(v, 10); return n >= 0 ? n : 0; }
+        if (kind === 'c') return v;
+        if (kind === 'u') return v === null ? '' : (p = parseUrl(v, I.url()[0])) ? p[0] : v;
+        return v === null ? '' : v;
+      },
+      set: function (v) {
+        if (kind === 'b') { if (v) this.setAttribute(attr, ''); else this.removeAttribute(attr); }
+        else if (kind === 'c' && v === null) this.removeAttribute(attr);
+        else this.setAttribute(attr, kind === 'n' ? String(Math.max(0, Number(v) | 0)) : v);
+      },
+      enumerable: true, configurable: true
+    });
+  });
+}
+reflect(HTMLElement, 'title lang dir hidden:b accessKey=accesskey');
+elementClass('HTMLHtmlElement', 'html', 'version');
+elementClass('HTMLHeadElement', 'head');
+elementClass('HTMLBodyElement', 'body');
+elementClass('HTMLTitleElement', 'title');
+elementClass('HTMLDivElement', 'div', 'align');
+elementClass('HTMLSpanElement', 'span');
+elementClass('HTMLParagraphElement', 'p', 'align');
+elementClass('HTMLStyleElement', 'style', 'media type');
+elementClass('HTMLMetaElement', 'meta', 'name content httpEquiv=http-equiv charset');
+elementClass('HTMLLinkElement', 'link', 'href:u rel as type media crossOrigin=crossorigin:c hreflang integrity');
+elementClass('HTMLButtonElement', 'button', 'name value type disabled:b');
+elementClass('HTMLSelectElement', 'select', 'name disabled:b multiple:b');
+lazy(elementClass('HTMLTextAreaElement', 'textarea', 'name placeholder disabled:b').prototype, 'value', 'html');
+lazy(elementClass('HTMLIFrameElement', 'iframe', 'src:u name width height allow referrerPolicy=referrerpolicy loading')
+  .prototype, 'contentWindow contentDocument', 'html');
+lazy(elementClass('HTMLFormElement', 'form', 'name target enctype acceptCharset=accept-charset noValidate=novalidate:b')
+  .prototype, 'action method elements', 'html');
+lazy(elementClass('HTMLInputElement', 'input', 'name placeholder disabled:b required:b readOnly=readonly:b ' +
+  'defaultValue=value autocomplete min max step pattern').prototype, 'value type checked', 'html');
+lazy(elementClass('HTMLAnchorElement', 'a', 'target rel download hreflang type referrerPolicy=referrerpolicy ping')
+  .prototype, I.urlParts.join(' ') + ' text toString', 'html');
+lazy(elementClass('HTMLTemplateElement', 'template').prototype, 'content', 'html');
+var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
+  'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
+var HTMLImageElement = elementClass('HTMLImageElement', 'img', 'src:u alt width:n height:n ' +
+  'crossOrigin=crossorigin:c referrerPolicy=referrerpolicy loading decoding srcset sizes useMap=usemap isMap=ismap:b');
+// HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.
+Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescriptors({
+  get async() { var s = ns(this); return s.forceAsync || this.hasAttribute('async'); },
+  set async(v) { ns(this).forceAsync = false; if (v) this.setAttribute('async', ''); else this.removeAttribute('async'); },
+  get text() { return this.textContent; },
+  set text(v) { this.textContent = v; }
+}));
+Object.defineProperties(HTMLImageElement.prototype, Object.getOwnPropertyDescriptors({
+  get complete() { return !this.getAttribute('src') || !!ns(this).done; },
+  get naturalWidth() { return ns(this).ok ? 1 : 0; },
+  get naturalHeight() { return ns(this).ok ? 1 : 0; },
+  get currentSrc() { return ns(this).cur || ''; },
+  decode() { return Promise.resolve(); }
+}));
+function createElement(tag) {
+  var local = String(tag);
+  if (!/^[A-Za-z][^\s\/>\x00]*$/.test(local)) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");
+  local = local.toLowerCase();
+  var el = makeNode((tagClasses[local] || HTMLElement).prototype, 1, local.toUpperCase(), { l: local, a: new Map() });
+  if (local === 'script') el[NS].forceAsync = true;
+  if (local === 'template') el[NS].content = new DocumentFragment();
+  return el;
+}
+function Image(width, height) {
+  if (!new.target) throw new TypeError("Failed to construct 'Image': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+  var img = createElement('img');
+  if (width !== undefined) img.width = width;
+  if (height !== undefined) img.height = height;
+  return img;
+}
+Image.prototype = HTMLImageElement.prototype;
+expose(Image);
+
+// Fires `load` or `error` (not bubbling) at an element.
+function fireElement(el, type) { fireTrusted(el, type, {}); }
+var jsTypes = /^((text|application)\/(x-)?(java|ecma)script|text\/(jscript|livescript)|text\/javascript1\.[0-5])$/;
+// The "prepare the script element" steps, for a script that is connected (or has just become so).
+function prepareScript(el) {
+  var s = el[NS], type = el.getAttribute('type'), lang = el.getAttribute('language'), src = el.getAttribute('src');
+  if (s.started || (src === null && !el.textContent)) return;
+  type = (type === null ? (lang ? 'text/' + lang : '') : type).trim().toLowerCase();
+  if (type && !jsTypes.test(type)) return;
+  s.started = true;
+  var state = I.documentState;
+  if (src === null) {
+    var previous = state.currentScript;
+    state.currentScript = el;
+    try { (0, eval)(el.textContent); } catch (e) { H.reportError(e); } finally { state.currentScript = previous; }
+    return;
+  }
+  var p = src === '' ? null : parseUrl(src, I.url()[0]);
+  if (!p) { H.queueTask(function () { fireElement(el, 'error'); }); return; }
+  H.loadScript(p[0],
+    function () { state.currentScript = null; fireElement(el, 'load'); },
+    function () { state.currentScript = null; fireElement(el, 'error'); },
+    function () { state.currentScript = el; });
+}
+function loadImage(el) {
+  var s = el[NS], src = el.getAttribute('src'), p = src ? parseUrl(src, I.url()[0]) : null;
+  s.done = s.ok = false;
+  s.cur = p ? p[0] : '';
+  if (!p || !H.requestImage) return;
+  var href = p[0];
+  H.requestImage(href,
+    function () { if (s.cur === href) { s.done = s.ok = true; fireElement(el, 'load'); } },
+    function () { if (s.cur === href) { s.done = true; fireElement(el, 'error'); } });
+}
+
+mixin(Document, parentNodeMixin);
+lazy(Document.prototype, moreNodeMembers + ' scripts images forms links createElementNS createComment createEvent ' +
+  'getElementsByName importNode adoptNode', 'html');
+mixin(Document, class {
+  get doctype() { return ns(this).c.find(function (n) { return n[NS].k === 10; }) || null; }
+  get documentElement() { return elementChildren(this)[0] || null; }
+  get head() { var h = this.documentElement; return h && elementChildren(h).find(function (n) { return n[NS].l === 'head'; }) || null; }
+  get body() { var h = this.documentElement; return h && elementChildren(h).find(function (n) { return n[NS].l === 'body'; }) || null; }
+  get title() {
+    var t = this.getElementsByTagName('title')[0];
+    return t ? t.textContent.replace(/[\t\n\f\r ]+/g, ' ').trim() : '';
+  }
+  set title(v) {
+    var t = this.getElementsByTagName('title')[0];
+    if (!t && this.head) t = this.head.appendChild(createElement('title'));
+    if (t) t.textContent = v;
+  }
+  get activeElement() { return this.body; }
+  createElement(tag) { return createElement(tag); }
+  createTextNode(data) { return new Text(String(data)); }
+  createDocumentFragment() { return new DocumentFragment(); }
+  getElementById(id) { return findById(this, id); }
+});
+document[NS] = { k: 9, n: '#document', p: null, c: [] };
+(function () {
+  var html = createElement('html'), head = createElement('head'), title = createElement('title');
+  document.appendChild(makeNode(DocumentType.prototype, 10, 'html'));
+  document.appendChild(html);
+  html.appendChild(head);
+  head.appendChild(title);
+  html.appendChild(createElement('body'));
+  if (H.title) title.textContent = String(H.title);
+})();
+[CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement].forEach(function (C) { expose(C); });
+Object.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
+  sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
+  attrName: attrName, cloneNode: cloneNode, mixin: mixin, textOf: textOf, Text: Text, DocumentFragment: DocumentFragment,
+  CharacterData: CharacterData, Document: Document });

@@ -1,0 +1,50 @@
+// FormData (MDN: /en-US/docs/Web/API/FormData), a lazy module: entries are kept in a hidden (non-enumerable) array `__entries` of
+// [name, value] pairs, value a string or a File, which the network glue reads for request bodies. A Blob value
+// becomes a File named "blob" (or the given filename). `new FormData(form)` collects the form's named, enabled
+// input/select/textarea controls (checkboxes and radios only when checked; no buttons or file inputs).
+var Blob = window.Blob, File = window.File;
+function formEntry(name, value, filename, n, what) {
+  if (n < 2) throw new TypeError("Failed to execute '" + what + "' on 'FormData': 2 arguments required, but only " + n + ' present.');
+  if (value instanceof Blob) {
+    if (!(value instanceof File) || filename !== undefined) {
+      value = new File([value], filename !== undefined ? String(filename) : value instanceof File ? value.name : 'blob', { type: value.type });
+    }
+  } else value = String(value);
+  return [String(name), value];
+}
+class FormData {
+  constructor(form) {
+    var entries = [];
+    Object.defineProperty(this, '__entries', { value: entries });
+    if (form === undefined) return;
+    if (!(form instanceof window.HTMLFormElement)) throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
+    form.elements.forEach(function (el) {
+      var name = el.getAttribute('name'), type = (el.getAttribute('type') || '').toLowerCase(), l = el.localName;
+      if (!name || el.hasAttribute('disabled') || l === 'button' || /^(submit|button|reset|image|file)$/.test(type)) return;
+      if (/^(checkbox|radio)$/.test(type) && !el.checked) return;
+      entries.push([name, l === 'select' ? '' : String(el.value === undefined ? el.getAttribute('value') || '' : el.value)]);
+    });
+  }
+  append(name, value, filename) { this.__entries.push(formEntry(name, value, filename, arguments.length, 'append')); }
+  set(name, value, filename) {
+    var e = formEntry(name, value, filename, arguments.length, 'set'), l = this.__entries, i = l.findIndex(function (p) { return p[0] === e[0]; });
+    if (i < 0) { l.push(e); return; }
+    l[i] = e;
+    for (var j = l.length - 1; j > i; j--) if (l[j][0] === e[0]) l.splice(j, 1);
+  }
+  get(name) { name = String(name); var p = this.__entries.find(function (p) { return p[0] === name; }); return p ? p[1] : null; }
+  getAll(name) { name = String(name); return this.__entries.filter(function (p) { return p[0] === name; }).map(function (p) { return p[1]; }); }
+  has(name) { name = String(name); return this.__entries.some(function (p) { return p[0] === name; }); }
+  delete(name) {
+    name = String(name);
+    var l = this.__entries;
+    for (var i = l.length - 1; i >= 0; i--) if (l[i][0] === name) l.splice(i, 1);
+  }
+  forEach(callback, thisArg) { var l = this.__entries; for (var i = 0; i < l.length; i++) callback.call(thisArg, l[i][1], l[i][0], this); }
+  *entries() { var l = this.__entries; for (var i = 0; i < l.length; i++) yield [l[i][0], l[i][1]]; }
+  *keys() { var l = this.__entries; for (var i = 0; i < l.length; i++) yield l[i][0]; }
+  *values() { var l = this.__entries; for (var i = 0; i < l.length; i++) yield l[i][1]; }
+}
+FormData.prototype[Symbol.iterator] = FormData.prototype.entries;
+Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
+I.expose(FormData);

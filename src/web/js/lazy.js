@@ -1,0 +1,104 @@
+// Lazy modules: the small core of the prelude, and how the rest of the browser surface loads on first use.
+// Boa parses every page's prelude again (~0.2 ms per KB), so most APIs live in modules (src/web/js/*.js listed in
+// src/web/modules.rs) that `H.module(name)` compiles the first time the page touches one of their names: a global
+// (`URL`, `Blob`, `localStorage`, ...), a member of a prototype (`document.createElement`), or a call from another
+// module. Until then the name is answered by a Proxy in the prototype chain, which loads the module and answers;
+// `'URL' in window` is true from the start, so feature detection is unaffected. A module runs as
+// `function (H, I)`: `I` holds the internals the modules share.
+// Deviations: before its module loads, a lazy name is not an own property (`window.hasOwnProperty('URL')` is false,
+// `Object.getOwnPropertyNames(window)` omits it); the prototype of window (and of Node.prototype, ...) is that Proxy.
+var I = { hooks: hooks };
+var loaded = Object.create(null);
+function load(name) {
+  if (!loaded[name]) {
+    loaded[name] = true;
+    H.module(name)(H, I);
+  }
+  return I;
+}
+// Makes each name in `names` (space separated) on `obj` load `module` when first read or written. The names are
+// answered by a Proxy inserted between `obj` and its prototype (one per object, cheaper than an accessor per name);
+// the module defines the real properties on `obj` itself, which then shadow the Proxy. (A property redefined from
+// inside its own getter reads wrong in Boa 0.22, so the names are never accessors on `obj`.)
+var LAYER = Symbol('lazy');
+function lazy(obj, names, module) {
+  var table = Object.prototype.hasOwnProperty.call(obj, LAYER) ? obj[LAYER] : null;
+  if (!table) {
+    table = Object.create(null);
+    var has = function (k) { return typeof k === 'string' && table[k] !== undefined; };
+    // Loads the module that defines `k` (a module may hand a name on to another); true once `obj` has it.
+    var ready = function (k) {
+      for (var m; !Object.prototype.hasOwnProperty.call(obj, k) && m !== table[k];) load(m = table[k]);
+      return Object.prototype.hasOwnProperty.call(obj, k);
+    };
+    Object.setPrototypeOf(obj, new Proxy(Object.getPrototypeOf(obj) || Object.create(null), {
+      get: function (t, k, r) { return has(k) && ready(k) ? r[k] : Reflect.get(t, k, r); },
+      set: function (t, k, v, r) {
+        if (has(k) && ready(k)) { r[k] = v; return true; }
+        return Reflect.set(t, k, v, r);
+      },
+      has: function (t, k) { return has(k) || Reflect.has(t, k); },
+      getPrototypeOf: function (t) { return t; }
+    }));
+    Object.defineProperty(obj, LAYER, { value: table });
+  }
+  names.split(' ').forEach(function (n) { table[n] = module; });
+}
+// Interface objects on window are writable, configurable, not enumerable.
+function expose(C, name) {
+  Object.defineProperty(window, name || C.name, { value: C, writable: true, configurable: true });
+}
+function illegal() { throw new TypeError('Illegal constructor'); }
+// Defines data properties (writable, configurable, enumerable), replacing lazy accessors.
+function define(obj, props) {
+  for (var k in props) Object.defineProperty(obj, k, { value: props[k], writable: true, configurable: true, enumerable: true });
+}
+function domError(name, message) { return new window.DOMException(message, name); }
+// The document URL as components [href, protocol, username, password, host, hostname, port, pathname, search, hash,
+// origin]; it changes with pushState and fragment navigations, and the network glue follows it (`H.setUrl`).
+var urlParts = ['href', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash',
+  'origin'];
+var docUrl = H.urlParse(H.url);
+function parseUrl(url, base) { return H.urlParse(String(url), base === undefined ? undefined : String(base)); }
+// EventTarget lives in the core (other prelude files build on its prototype); its methods come with `events`.
+class EventTarget {}
+Object.assign(I, { load: load, isLoaded: function (name) { return !!loaded[name]; }, lazy: lazy, define: define, expose: expose, illegal: illegal, domError: domError, urlParts: urlParts,
+  parseUrl: parseUrl, EventTarget: EventTarget, url: function () { return docUrl; },
+  setUrl: function (p) { docUrl = p; if (H.setUrl) H.setUrl(p[0]); } });
+lazy(EventTarget.prototype, 'addEventListener removeEventListener dispatchEvent', 'events');
+expose(EventTarget);
+// GlobalEventHandlers (window, document, HTML elements) and the window-only WindowEventHandlers, as on* names.
+var globalHandlers = 'abort blur change click contextmenu dblclick error focus input keydown keypress keyup load ' +
+  'mousedown mousemove mouseout mouseover mouseup pointerdown pointerup reset resize scroll submit touchstart ' +
+  'touchend wheel';
+function onNames(types) { return types.split(' ').map(function (t) { return 'on' + t; }).join(' '); }
+I.globalHandlers = globalHandlers;
+I.windowHandlers = globalHandlers + ' afterprint beforeprint beforeunload hashchange languagechange message ' +
+  'offline online pagehide pageshow popstate storage unload';
+lazy(window, onNames(I.windowHandlers), 'events');
+lazy(window, 'addEventListener removeEventListener dispatchEvent Event CustomEvent PageTransitionEvent ' +
+  'PopStateEvent HashChangeEvent BeforeUnloadEvent', 'events');
+lazy(window, 'UIEvent MouseEvent PointerEvent KeyboardEvent FocusEvent InputEvent StorageEvent ErrorEvent ' +
+  'MessageEvent', 'uievents');
+lazy(window, 'DOMException', 'domexception');
+lazy(window, 'URL URLSearchParams', 'url');
+lazy(window, 'location Location history History', 'location');
+lazy(window, 'CharacterData Text DocumentFragment DocumentType Element HTMLElement ' +
+  'Image HTMLHtmlElement HTMLHeadElement HTMLBodyElement HTMLTitleElement HTMLDivElement ' +
+  'HTMLSpanElement HTMLParagraphElement HTMLStyleElement HTMLMetaElement HTMLLinkElement HTMLButtonElement ' +
+  'HTMLTextAreaElement HTMLSelectElement HTMLIFrameElement HTMLFormElement HTMLInputElement HTMLScriptElement ' +
+  'HTMLImageElement HTMLAnchorElement HTMLTemplateElement', 'dom');
+lazy(window, 'Comment DOMTokenList CSSStyleDeclaration', 'html');
+lazy(window, 'NodeFilter TreeWalker', 'selectors');
+lazy(window, 'localStorage sessionStorage Storage', 'storage');
+lazy(window, 'Blob File', 'blob');
+lazy(window, 'FormData', 'formdata');
+lazy(window, 'MutationObserver', 'mutationobserver');
+lazy(window, 'screen Screen matchMedia MediaQueryList getComputedStyle', 'cssom');
+// Host hook: fire a trusted event at window or document ('window' | 'document'). Without the events module nothing
+// can be listening, so nothing is dispatched.
+hooks.fire = function (target, type, bubbles, cancelable) {
+  return loaded.events ? I.fire(target, type, bubbles, cancelable) : true;
+};
+// Host hook: the names of the modules loaded so far (for tests and timing).
+hooks.loadedModules = function () { return Object.keys(loaded).sort(); };

@@ -1,0 +1,113 @@
+// location and history (MDN: /en-US/docs/Web/API/Location, /en-US/docs/Web/API/History), a lazy module: the document
+// URL and the same-document session history.
+// - A navigation to another document (href/assign/replace/reload, or setting a part other than the hash) is recorded
+//   with `H.navigate(url, kind)` and carried out by the session after the current step; the page stays as it is.
+// - A hash-only change updates location and document.URL in place, adds a history entry (replace: rewrites it),
+//   fires `popstate` at once and `hashchange` as a task.
+// - pushState/replaceState change the URL without events; back/forward/go run as a task, counted from the entry
+//   current then: within these entries it fires `popstate` (and `hashchange` when the fragment changed); back past the
+//   first entry calls `H.navigate(null, 'back')`; forward past the last does nothing.
+// Deviations: `history.length` counts this document's entries plus `H.historyLength - 1` earlier ones (default 1);
+// `ancestorOrigins` is absent.
+var urlParts = I.urlParts, parseUrl = I.parseUrl, domError = I.domError, illegal = I.illegal, expose = I.expose;
+var hist = { e: [{ u: I.url()[0], s: null }], i: 0, scroll: 'auto' };
+function docUrl() { return I.url(); }
+function withoutHash(href) { var i = href.indexOf('#'); return i < 0 ? href : href.slice(0, i); }
+function resolveOrThrow(url, what) {
+  var p = parseUrl(url, docUrl()[0]);
+  if (!p) throw domError('SyntaxError', "Failed to execute '" + what + "' on 'Location': '" + url + "' is not a valid URL.");
+  return p;
+}
+// Without the events module nothing listens, so there is nothing to fire.
+function firePopState(state) { if (I.isLoaded('events')) I.fireTrusted(window, 'popstate', { state: state }, I.PopStateEvent); }
+function requestNavigation(href, kind) {
+  if (H.navigate) H.navigate(href, kind);
+}
+function fireHashChange(oldURL, newURL) {
+  H.queueTask(function () {
+    if (I.isLoaded('events')) I.fireTrusted(window, 'hashchange', { oldURL: oldURL, newURL: newURL }, I.HashChangeEvent);
+  });
+}
+// Navigates to components `p`: in place when only the fragment differs, else through the session.
+function navigateTo(p, kind) {
+  if (p[1] === 'javascript:') return;
+  if (kind !== 'reload' && p[0].indexOf('#') >= 0 && withoutHash(p[0]) === withoutHash(docUrl()[0])) {
+    if (p[0] === docUrl()[0]) return;
+    var old = docUrl()[0];
+    if (kind === 'replace') hist.e[hist.i] = { u: p[0], s: null };
+    else { hist.e.splice(hist.i + 1); hist.e.push({ u: p[0], s: null }); hist.i++; }
+    I.setUrl(p);
+    firePopState(null);
+    if (old.slice(withoutHash(old).length) !== p[0].slice(withoutHash(p[0]).length)) fireHashChange(old, p[0]);
+    return;
+  }
+  requestNavigation(p[0], kind);
+}
+class Location {
+  constructor() { illegal(); }
+  assign(url) { navigateTo(resolveOrThrow(url, 'assign'), 'assign'); }
+  replace(url) { navigateTo(resolveOrThrow(url, 'replace'), 'replace'); }
+  reload() { requestNavigation(docUrl()[0], 'reload'); }
+  toString() { return docUrl()[0]; }
+}
+urlParts.forEach(function (name, i) {
+  Object.defineProperty(Location.prototype, name, {
+    get: function () { return docUrl()[i]; },
+    set: name === 'origin' ? undefined : function (v) {
+      if (name === 'href') return navigateTo(resolveOrThrow(v, 'href'), 'assign');
+      var p = H.urlSet(docUrl()[0], name, String(v));
+      if (p) navigateTo(name === 'hash' && p[0].indexOf('#') < 0 ? H.urlSet(p[0], 'hash', '#') : p, 'assign');
+    },
+    enumerable: true, configurable: true
+  });
+});
+expose(Location);
+var location = Object.create(Location.prototype);
+Object.defineProperty(window, 'location', {
+  get: function () { return location; }, set: function (v) { location.href = v; }, enumerable: true
+});
+I.location = location;
+
+// Moves to history entry `j` of this document (a traversal): popstate, then hashchange as a task.
+function traverseTo(j) {
+  var old = docUrl()[0];
+  hist.i = j;
+  I.setUrl(H.urlParse(hist.e[j].u));
+  firePopState(hist.e[j].s);
+  if (old.slice(withoutHash(old).length) !== docUrl()[0].slice(withoutHash(docUrl()[0]).length)) fireHashChange(old, docUrl()[0]);
+}
+function changeHistory(state, url, push, what) {
+  var p = docUrl();
+  if (url !== undefined && url !== null) {
+    p = parseUrl(url, docUrl()[0]);
+    if (!p) throw domError('SyntaxError', "Failed to execute '" + what + "' on 'History': An history state object with URL '" + url + "' cannot be created.");
+    if (p[10] !== docUrl()[10] || p[10] === 'null') throw domError('SecurityError', "Failed to execute '" + what + "' on 'History': A history state object with URL '" + p[0] + "' cannot be created in a document with origin '" + docUrl()[10] + "' and URL '" + docUrl()[0] + "'.");
+  }
+  state = state === undefined ? null : structuredClone(state);
+  if (push) { hist.e.splice(hist.i + 1); hist.e.push({ u: p[0], s: state }); hist.i++; }
+  else hist.e[hist.i] = { u: p[0], s: state };
+  I.setUrl(p);
+}
+class History {
+  constructor() { illegal(); }
+  get length() { return hist.e.length + (H.historyLength || 1) - 1; }
+  get state() { return hist.e[hist.i].s; }
+  get scrollRestoration() { return hist.scroll; }
+  set scrollRestoration(v) { if (v === 'auto' || v === 'manual') hist.scroll = v; }
+  pushState(state, title, url) { changeHistory(state, url, true, 'pushState'); }
+  replaceState(state, title, url) { changeHistory(state, url, false, 'replaceState'); }
+  back() { this.go(-1); }
+  forward() { this.go(1); }
+  go(delta) {
+    delta = Math.trunc(Number(delta)) || 0;
+    if (delta === 0) return location.reload();
+    // A traversal is a task; it counts from the entry current when it runs.
+    H.queueTask(function () {
+      var j = hist.i + delta;
+      if (j < 0) requestNavigation(null, 'back');
+      else if (j < hist.e.length) traverseTo(j);
+    });
+  }
+}
+expose(History);
+Object.defineProperty(window, 'history', { value: Object.create(History.prototype), writable: true, enumerable: true, configurable: true });

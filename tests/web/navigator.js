@@ -1,0 +1,23 @@
+// navigator from the default profile (Chrome on Windows).
+assert(/Chrome\/\d+/.test(navigator.userAgent) && /Windows NT/.test(navigator.userAgent), 'user agent');
+assertEq(navigator.appVersion, navigator.userAgent.slice('Mozilla/'.length));
+assertEq(navigator.appName, 'Netscape');
+assertEq(navigator.product, 'Gecko');
+assertEq(navigator.language, 'en-US');
+assertJson(navigator.languages, ['en-US', 'en']);
+assertEq(navigator.languages, navigator.languages, 'same array each time');
+assert(Object.isFrozen(navigator.languages), 'frozen');
+assertEq(navigator.platform, 'Win32');
+assertEq(navigator.vendor, 'Google Inc.');
+assertEq(navigator.cookieEnabled, true);
+assertEq(navigator.onLine, true);
+assertEq(navigator.doNotTrack, null);
+assertEq(navigator.hardwareConcurrency, 8);
+assertEq(navigator.maxTouchPoints, 0);
+assertEq(navigator.webdriver, false);
+assertEq(navigator.javaEnabled(), false);
+assert(!('userAgentData' in navigator), 'no userAgentData');
+assert(navigator instanceof Navigator, 'Navigator');
+assertEq(Object.keys(navigator).filter(function (k) { return k !== 'sendBeacon'; }).length, 0, 'values are on the prototype');
+navigator.userAgent = 'changed';
+assert(navigator.userAgent !== 'changed', 'read-only');

@@ -1,0 +1,88 @@
+// querySelector(All), matches, closest, getElementsBy*, and TreeWalker.
+document.body.innerHTML = '';
+var root = document.createElement('div');
+root.id = 'root';
+root.className = 'box main';
+root.setAttribute('data-role', 'container');
+document.body.appendChild(root);
+function add(parent, tag, attrs) {
+  var el = document.createElement(tag);
+  for (var k in attrs) el.setAttribute(k, attrs[k]);
+  return parent.appendChild(el);
+}
+var ul = add(root, 'ul', { 'class': 'list' });
+var li1 = add(ul, 'li', { 'class': 'item first', 'data-id': '1' });
+var li2 = add(ul, 'li', { 'class': 'item', 'data-id': '2', lang: 'en-US' });
+var link = add(li2, 'a', { href: 'https://x.example/path', rel: 'nofollow noopener' });
+var p = add(root, 'p', { id: 'para' });
+var span = add(p, 'span', { 'class': 'item' });
+
+assertEq(document.querySelector('li'), li1);
+assertEq(document.querySelectorAll('li').length, 2);
+assertEq(document.querySelector('#para'), p);
+assertEq(document.querySelectorAll('.item').length, 3);
+assertEq(document.querySelectorAll('li.item.first').length, 1);
+assertEq(document.querySelector('[data-id="2"]'), li2);
+assertEq(document.querySelector("[data-id='1']"), li1);
+assertEq(document.querySelector('[data-id=2]'), li2);
+assertEq(document.querySelectorAll('[data-id]').length, 2);
+assertEq(document.querySelector('[href^="https://x"]'), link);
+assertEq(document.querySelector('[href$="/path"]'), link);
+assertEq(document.querySelector('[href*="example"]'), link);
+assertEq(document.querySelector('[rel~=noopener]'), link);
+assertEq(document.querySelector('[lang|=en]'), li2);
+assertEq(document.querySelector('div ul li a'), link);
+assertEq(document.querySelector('#root > ul > li > a'), link);
+assertEq(document.querySelector('#root > li'), null, 'child combinator');
+assertEq(document.querySelector('li + li'), li2);
+assertEq(document.querySelector('ul ~ p'), p);
+assertEq(document.querySelectorAll('p span, ul a').length, 2);
+var both = document.querySelectorAll('a, li');
+assertEq(both[0], li1, 'document order');
+assertEq(both[2], link);
+assertEq(document.querySelectorAll('*').length, document.getElementsByTagName('*').length);
+assertEq(root.querySelector('ul .item'), li1);
+assertEq(ul.querySelector('div li'), li1, 'ancestors above the scope count');
+assertEq(document.querySelector('UL'), ul, 'tag names ignore case');
+assertThrows(function () { document.querySelector('li:first-child'); }, 'SyntaxError');
+assertThrows(function () { document.querySelector(''); }, 'SyntaxError');
+assertThrows(function () { document.querySelector('a,'); }, 'SyntaxError');
+assert(link.matches('li > a[rel]'), 'matches');
+assert(!link.matches('p a'), 'does not match');
+assertEq(link.closest('.list'), ul);
+assertEq(link.closest('li'), li2);
+assertEq(link.closest('table'), null);
+assertEq(document.getElementsByClassName('item first')[0], li1);
+assertEq(root.getElementsByClassName('item').length, 3);
+assertEq(document.getElementsByTagName('LI').length, 2);
+assertEq(document.getElementById('para'), p);
+assertEq(document.getElementById('nope'), null);
+
+// TreeWalker over elements and text.
+p.appendChild(document.createTextNode('t'));
+var seen = [];
+var w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+assertEq(w.root, root);
+assertEq(w.currentNode, root);
+for (var n = w.nextNode(); n; n = w.nextNode()) seen.push(n.nodeName);
+assertEq(seen.join(','), 'UL,LI,LI,A,P,SPAN');
+assertEq(w.previousNode().nodeName, 'P');
+assertEq(w.parentNode(), root);
+assertEq(w.firstChild(), ul);
+assertEq(w.nextSibling(), p);
+assertEq(w.lastChild(), span);
+var texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+assertEq(texts.nextNode().data, 't');
+assertEq(texts.nextNode(), null);
+// A filter that rejects <ul> skips its subtree; one that skips it still visits the children.
+var rejectUl = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, { acceptNode: function (n) { return n === ul ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; } });
+seen = [];
+for (n = rejectUl.nextNode(); n; n = rejectUl.nextNode()) seen.push(n.nodeName);
+assertEq(seen.join(','), 'P,SPAN');
+var skipUl = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, function (n) { return n === ul ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT; });
+seen = [];
+for (n = skipUl.nextNode(); n; n = skipUl.nextNode()) seen.push(n.nodeName);
+assertEq(seen.join(','), 'LI,LI,A,P,SPAN');
+assertEq(skipUl.firstChild, TreeWalker.prototype.firstChild);
+skipUl.currentNode = root;
+assertEq(skipUl.firstChild(), li1, 'firstChild descends into skipped nodes');

@@ -1,0 +1,56 @@
+// localStorage and sessionStorage: methods, named properties, key order, quota, separation of the two areas.
+localStorage.clear();
+sessionStorage.clear();
+assertEq(localStorage.length, 0);
+localStorage.setItem('b', 2);
+localStorage.setItem('a', '1');
+assertEq(localStorage.getItem('b'), '2', 'values are strings');
+assertEq(localStorage.getItem('missing'), null);
+assertEq(localStorage.length, 2);
+assertEq(localStorage.key(0), 'a');
+assertEq(localStorage.key(1), 'b');
+assertEq(localStorage.key(2), null);
+assertEq(localStorage.a, '1', 'named property read');
+localStorage.c = { toString: function () { return 'obj'; } };
+assertEq(localStorage.getItem('c'), 'obj', 'named property write');
+assert('c' in localStorage && !('zz' in localStorage), 'in');
+assertJson(Object.keys(localStorage), ['a', 'b', 'c']);
+var forIn = [];
+for (var k in localStorage) if (Object.prototype.hasOwnProperty.call(localStorage, k)) forIn.push(k);
+assertJson(forIn, ['a', 'b', 'c']);
+delete localStorage.c;
+assertEq(localStorage.getItem('c'), null);
+localStorage.setItem('getItem', 'x');
+assertEq(typeof localStorage.getItem, 'function', 'methods win over stored keys');
+assertEq(localStorage.getItem('getItem'), 'x');
+localStorage.removeItem('getItem');
+assertEq(localStorage.undefinedKey, undefined);
+assert(localStorage instanceof Storage, 'Storage');
+assertEq(JSON.stringify(localStorage), '{"a":"1","b":"2"}');
+assertThrows(function () { localStorage.setItem('only-key'); }, 'TypeError');
+assertThrows(function () { new Storage(); }, 'TypeError');
+
+sessionStorage.setItem('a', 'session');
+assertEq(localStorage.getItem('a'), '1', 'areas are separate');
+assertEq(sessionStorage.getItem('a'), 'session');
+assertEq(sessionStorage.length, 1);
+assertEq(window.sessionStorage, sessionStorage);
+
+// 5 MiB per origin, 2 bytes per UTF-16 code unit: 2.5M code units fit, one more does not.
+var big = new Array(1024 * 1024 + 1).join('x');
+localStorage.clear();
+localStorage.setItem('k', big);
+localStorage.setItem('l', big.slice(1));
+var e = assertThrows(function () { localStorage.setItem('m', big); }, 'QuotaExceededError');
+assertEq(e.code, 22);
+assert(e instanceof DOMException, 'DOMException');
+assertEq(localStorage.getItem('m'), null, 'nothing stored');
+var fill = new Array(1024 * 512 - 1).join('y');
+localStorage.setItem('m', fill.slice(0, 1024 * 1024 * 5 / 2 - 2 * 1024 * 1024 - 2));
+assertThrows(function () { localStorage.setItem('n', ''); }, 'QuotaExceededError');
+localStorage.clear();
+localStorage.setItem('kept', 'yes');
+var storageEvents = 0;
+window.addEventListener('storage', function () { storageEvents++; });
+localStorage.setItem('kept2', 'no event in the same page');
+assertEq(storageEvents, 0);

@@ -1,0 +1,43 @@
+// window: the global object's names, geometry, screen, origin, and the layout-free helpers.
+assert(window === self && window === top && window === parent && window === frames && window === globalThis, 'aliases');
+assertEq(window.innerWidth, 1280);
+assertEq(window.innerHeight, 720);
+assert(window.outerWidth >= window.innerWidth && window.outerHeight >= window.innerHeight, 'outer >= inner');
+assertEq(window.devicePixelRatio, 1);
+assertEq(Object.prototype.toString.call(window), '[object Window]');
+assertEq(screen.width, 1920);
+assertEq(screen.height, 1080);
+assertEq(screen.availWidth, 1920);
+assert(screen.availHeight <= 1080 && screen.availHeight > 0, 'availHeight');
+assertEq(screen.colorDepth, 24);
+assert(screen instanceof Screen, 'Screen');
+assertEq(scrollX, 0);
+assertEq(pageYOffset, 0);
+scrollTo(0, 100);
+assertEq(scrollY, 0, 'no layout: nothing scrolls');
+assertEq(window.isSecureContext, true);
+assertEq(window.origin, 'https://shop.example');
+assertEq(window.name, '');
+window.name = 'n';
+assertEq(window.name, 'n');
+assertEq(window.opener, null);
+assertEq(window.closed, false);
+assertEq(document.documentElement.clientWidth, 1280);
+assertEq(document.documentElement.clientHeight, 720);
+assertEq(document.body.offsetHeight, 0);
+assertEq(document.body.getBoundingClientRect().width, 0);
+var mql = matchMedia('(prefers-color-scheme: dark)');
+assertEq(mql.matches, false);
+assertEq(mql.media, '(prefers-color-scheme: dark)');
+mql.addListener(function () {});
+mql.addEventListener('change', function () {});
+assert(mql instanceof MediaQueryList && mql instanceof EventTarget, 'MediaQueryList');
+assertThrows(function () { matchMedia(); }, 'TypeError');
+// Interfaces are exposed but not enumerable, as in browsers.
+assert(Object.keys(window).indexOf('HTMLElement') < 0, 'not enumerable');
+assertEq(typeof window.HTMLElement, 'function');
+// What is not implemented is absent.
+assertEq(typeof window.DOMParser, 'undefined');
+assertEq(typeof window.alert, 'undefined');
+assertEq(typeof exports, 'undefined');
+assertEq(typeof define, 'undefined');
