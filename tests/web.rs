@@ -241,9 +241,9 @@ fn location_and_history_ask_the_session_to_navigate() {
         session.open("https://shop.example/a").unwrap();
         session.open("https://shop.example/b").unwrap();
         eval(&mut session, "location.hash = 'x'; history.pushState(null, '', '/b2')");
-        assert_eq!(session.url().unwrap().as_str(), "https://shop.example/b", "same document");
+        assert_eq!(session.url().unwrap().as_str(), "https://shop.example/b2", "same document, new URL");
         eval(&mut session, "history.go(-1); history.go(-1); history.back()");
-        assert_eq!(session.url().unwrap().as_str(), "https://shop.example/b", "traversals are tasks");
+        assert_eq!(session.url().unwrap().as_str(), "https://shop.example/b2", "traversals are tasks");
         session.advance(0).unwrap();
         assert_eq!(session.url().unwrap().as_str(), "https://shop.example/a", "back past the first entry");
         eval(&mut session, "location.assign('/c?q=1')");

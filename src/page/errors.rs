@@ -6,9 +6,12 @@ use boa_engine::{Context, JsError};
 pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<String>) {
     let full = err.to_string();
     let location = full.lines().skip(1).find_map(frame_location);
-    let message = match err.try_native(ctx) {
-        Ok(native) => native.to_string(),
-        Err(_) => full.lines().next().unwrap_or_default().to_owned(),
+    let message = match thrown_object_text(err, ctx) {
+        Some(text) => text,
+        None => match err.try_native(ctx) {
+            Ok(native) => native.to_string(),
+            Err(_) => full.lines().next().unwrap_or_default().to_owned(),
+        },
     };
     let message = message.lines().next().unwrap_or_default().to_owned();
     // Boa appends the throw position to native messages: `TypeError: x (file.js:3:9)`. That is the better location.
@@ -19,6 +22,17 @@ pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<Stri
         return (message[..open].to_owned(), Some(inner.to_owned()));
     }
     (message, location)
+}
+
+/// `Name: message` of a thrown object that is not a plain engine error, such as a `DOMException`
+/// (`QuotaExceededError: ...`) or an Error subclass, whose name Boa's conversion would turn into `Error`.
+fn thrown_object_text(err: &JsError, ctx: &mut Context) -> Option<String> {
+    let obj = err.as_opaque()?.as_object()?;
+    let name = obj.get(boa_engine::js_string!("name"), ctx).ok()?;
+    let message = obj.get(boa_engine::js_string!("message"), ctx).ok()?;
+    let name = name.as_string()?.to_std_string_escaped();
+    let message = message.as_string().map(|m| m.to_std_string_escaped()).unwrap_or_default();
+    Some(if message.is_empty() { name } else { format!("{name}: {message}") })
 }
 
 /// `file:1:2` out of a backtrace line `    at name (file:1:2)`.

@@ -66,9 +66,14 @@ impl Page {
         Ok(Page { ctx, events, hooks, host: host.clone(), url })
     }
 
-    /// The page URL.
+    /// The URL the page was opened with.
     pub fn url(&self) -> &Url {
         &self.url
+    }
+
+    /// The document's current URL: the opened one, or what `history.pushState`/`replaceState` made it.
+    pub fn current_url(&self) -> Url {
+        web::document_url(&self.ctx).unwrap_or_else(|| self.url.clone())
     }
 
     /// The session host this page belongs to.

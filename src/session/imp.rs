@@ -165,7 +165,12 @@ fn referrer(from: &Url, to: &Url) -> String {
     if from.scheme() == "https" && to.scheme() == "http" {
         String::new()
     } else if from.origin() == to.origin() {
-        from.to_string()
+        // The referrer never carries the fragment or credentials.
+        let mut clean = from.clone();
+        clean.set_fragment(None);
+        let _ = clean.set_username("");
+        let _ = clean.set_password(None);
+        clean.to_string()
     } else {
         format!("{}/", from.origin().ascii_serialization())
     }
@@ -192,8 +197,8 @@ impl Session {
     }
 
     /// The URL of the open page.
-    pub fn url(&self) -> Option<&Url> {
-        self.page.as_ref().map(Page::url)
+    pub fn url(&self) -> Option<Url> {
+        self.page.as_ref().map(Page::current_url)
     }
 
     /// Loads `url` as a new document, runs `inline` scripts in order (name, source), and finishes loading.
@@ -251,7 +256,7 @@ impl Session {
     /// As [`Session::load_with`].
     pub fn navigate(&mut self, url: &str, template: PageTemplate) -> Result<(), SessionError> {
         let to = parse_url(url)?;
-        let referrer = self.url().map(|from| referrer(from, &to)).unwrap_or_default();
+        let referrer = self.url().map(|from| referrer(&from, &to)).unwrap_or_default();
         self.load_with(url, template, referrer, "navigate")
     }
 
@@ -268,7 +273,7 @@ impl Session {
     /// # Errors
     /// [`SessionError::NoPage`] when nothing is open.
     pub fn reload(&mut self) -> Result<(), SessionError> {
-        let url = self.page_or_err()?.url().to_string();
+        let url = self.page_or_err()?.current_url().to_string();
         let referrer = self.host.get().page_init.referrer.clone();
         self.history.pop();
         let template = self.template.clone();
@@ -296,7 +301,7 @@ impl Session {
         for _ in 0..16 {
             let pending = self.host.get_mut().pending_navigation.take();
             let Some(nav) = pending else { return Ok(()) };
-            let Some(from) = self.url().cloned() else { return Ok(()) };
+            let Some(from) = self.url() else { return Ok(()) };
             let target = match (&nav.url, nav.kind.as_str()) {
                 (_, "back") => return self.back().or(Ok(())),
                 (_, "reload") => return self.reload(),

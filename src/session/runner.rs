@@ -425,7 +425,7 @@ impl Runner {
             Since::Page => entries.iter().rposition(|x| matches!(x.event, Event::PageOpened { .. })).unwrap_or(0),
         };
         let window: &[Entry] = &entries[from.min(entries.len())..];
-        let page_url = self.session.url().cloned();
+        let page_url = self.session.url();
         let host = self.session.host().clone();
         let mut lookup = |name: &str, url: Option<&str>| -> Option<CookieView> {
             let url = match url {

@@ -49,6 +49,11 @@ const PRELUDE: &str = concat!(
 #[derive(Debug, Clone)]
 pub(crate) struct JsHooks(pub(crate) JsObject);
 
+/// The document's current URL (after `history.pushState`), if the page has one.
+pub(crate) fn document_url(ctx: &Context) -> Option<url::Url> {
+    net::page_url(ctx).ok()
+}
+
 /// Reaches the session from a native function.
 ///
 /// # Errors
