@@ -1,0 +1,74 @@
+//! The live path end to end over real sockets: the reference SDK in a replayed session, its requests through the gate
+//! to the local collector on loopback, the collector's `xngGlobalUserId` adopted into `ce.guid`; and nothing reaches the
+//! collector before consent.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use sdkhost::net::{Collector, CollectorStop};
+use sdkhost::session::{RunOptions, SessionScript, prepare};
+
+#[derive(Clone, Default)]
+struct SharedLog(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for SharedLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn the_sdk_talks_to_the_collector_only_after_consent() {
+    let collector = Collector::bind("127.0.0.1:0", 5).expect("bind loopback");
+    let port = collector.local_addr().port();
+    let stop = CollectorStop::new();
+    let log = SharedLog::default();
+    let server = {
+        let (stop, mut log) = (stop.clone(), log.clone());
+        std::thread::spawn(move || collector.run(&mut log, &stop))
+    };
+
+    let script = format!(
+        r#"{{
+  "name": "live against the collector",
+  "transport": {{"kind": "live", "latency_ms": 30}},
+  "steps": [
+    {{"load": {{"url": "https://shop.example/", "api_key": "live-key"}}}},
+    {{"ce": [{{"apiUrl": "http://127.0.0.1:{port}/api/v1"}}]}},
+    {{"ce": ["track", "Before Consent"]}},
+    {{"advance": "1s"}},
+    {{"expect": {{"label": "silent before consent", "requests": {{"count": 0}}}}}},
+    {{"ce": [{{"trackingOptIn": true}}]}},
+    {{"ce": ["track", "After Consent", {{"n": 1}}]}},
+    {{"advance": "1s"}},
+    {{"expect": {{"label": "sent over HTTP, id adopted",
+      "requests": {{"count": 1, "allowed": 1, "matching": [{{"url": "http://127.0.0.1:{port}/api/v1/web/live-key/track", "status": 200}}]}},
+      "cookies": [{{"name": "ce.guid", "value": "re:^[0-9a-f-]{{36}}$"}}],
+      "no_js_errors": true}}}}
+  ]
+}}"#
+    );
+    let parsed = SessionScript::parse(&script, Path::new("live.json")).expect("script");
+    let report = prepare(parsed, Path::new("live.json"), &RunOptions::default()).expect("setup").run();
+    stop.stop();
+    server.join().expect("collector thread").expect("collector ran");
+
+    assert!(report.passed(), "{}", sdkhost::session::summary_text(&report));
+    let text = String::from_utf8(log.0.lock().expect("log").clone()).expect("utf8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly one request reached the collector: {text}");
+    assert!(lines[0].contains("After Consent") && !text.contains("Before Consent"), "{text}");
+    let guid = &report.transcript["final_jar"]
+        .as_array()
+        .expect("jar")
+        .iter()
+        .find(|c| c["name"] == "ce.guid")
+        .expect("ce.guid")["value"];
+    let delivered = report.exchanges[0].response().expect("response");
+    let body: serde_json::Value = serde_json::from_slice(&delivered.body).expect("json");
+    assert_eq!(&body["xngGlobalUserId"], guid, "the collector's id is the one the SDK stored");
+}
