@@ -61,6 +61,55 @@ struct ReplayArgs {
     /// Sessions run at once (one thread and one JS engine each). Output does not depend on it.
     #[arg(long, default_value_t = 1)]
     jobs: usize,
+    #[command(flatten)]
+    gate: GateArgs,
+}
+
+/// The consent gate and the profile, for `run` and `replay`.
+#[derive(clap::Args)]
+struct GateArgs {
+    /// The consent cookie that lets requests out, as NAME=VALUE. Defaults to ce.tracking-opt-in=true.
+    #[arg(long, value_name = "NAME=VALUE")]
+    consent_cookie: Option<String>,
+    /// Treat the consent cookie NAME as a prefix (e.g. __mp_opt_in_out_ for Mixpanel's per-token cookie).
+    #[arg(long, requires = "consent_cookie")]
+    consent_prefix: bool,
+    /// Let requests reach only this host (repeatable; `host` or `*.example.com`). Defaults to any host.
+    #[arg(long = "allow-host", value_name = "HOST")]
+    allow_hosts: Vec<String>,
+    /// Block every request, whatever the consent.
+    #[arg(long)]
+    deny_all: bool,
+    /// Profile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end.
+    #[arg(long, value_name = "FILE")]
+    jar: Option<PathBuf>,
+}
+
+impl GateArgs {
+    fn consent(&self) -> Result<Option<sdkhost::net::ConsentRule>, String> {
+        let Some(text) = &self.consent_cookie else { return Ok(None) };
+        let (name, value) = text
+            .split_once('=')
+            .filter(|(n, _)| !n.trim().is_empty())
+            .ok_or_else(|| format!("--consent-cookie {text:?}: expected NAME=VALUE"))?;
+        Ok(Some(if self.consent_prefix {
+            sdkhost::net::ConsentRule::prefix(name.trim(), value.trim())
+        } else {
+            sdkhost::net::ConsentRule::exact(name.trim(), value.trim())
+        }))
+    }
+
+    fn policy(&self) -> Result<sdkhost::net::Policy, String> {
+        let mut policy = sdkhost::net::Policy::default();
+        if let Some(rule) = self.consent()? {
+            policy.consent = rule;
+        }
+        if !self.allow_hosts.is_empty() {
+            policy.allowed_hosts = Some(self.allow_hosts.clone());
+        }
+        policy.deny_all = self.deny_all;
+        Ok(policy)
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -100,6 +149,11 @@ struct RunArgs {
     /// Virtual clock start, RFC 3339.
     #[arg(long, value_name = "ISO", default_value = "2026-01-01T00:00:00Z")]
     clock_start: String,
+    /// Also write the requests as HAR 1.2 to FILE.
+    #[arg(long, value_name = "FILE")]
+    har: Option<PathBuf>,
+    #[command(flatten)]
+    gate: GateArgs,
 }
 
 fn main() -> ExitCode {
@@ -129,7 +183,17 @@ fn run(args: RunArgs) -> Result<u8, String> {
         let source = std::fs::read_to_string(path).map_err(|e| format!("--script {}: {e}", path.display()))?;
         inline.push((path.display().to_string(), source));
     }
-    let mut session = sdkhost::Session::builder().seed(args.seed).clock_start(start).build();
+    let profile = match &args.gate.jar {
+        Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
+        None => None,
+    };
+    let mut session =
+        sdkhost::Session::builder().seed(args.seed).clock_start(start).policy(args.gate.policy()?).build();
+    if let Some(p) = profile {
+        let mut host = session.host().get_mut();
+        host.jar = sdkhost::jar::Jar::from_snapshot(p.cookies);
+        host.storage.restore_local(p.local_storage);
+    }
     session.load(&args.url, &inline, "load").map_err(|e| format!("--url: {e}"))?;
     let mut evals = Vec::new();
     for js in &args.evals {
@@ -140,7 +204,26 @@ fn run(args: RunArgs) -> Result<u8, String> {
         });
     }
     session.advance(args.advance).map_err(|e| format!("--advance: {e}"))?;
+    if let Some(path) = &args.gate.jar {
+        let host = session.host().get();
+        let profile =
+            sdkhost::jar::ProfileFile::new(host.jar.snapshot().persistent_only(), host.storage.local_snapshot());
+        sdkhost::jar::save_profile(path, &profile).map_err(|e| format!("--jar: {e}"))?;
+    }
     let transcript = session.transcript();
+    if let Some(path) = &args.har {
+        let exchanges: Vec<sdkhost::net::Exchange> = transcript
+            .entries()
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Request(ex) => Some((**ex).clone()),
+                _ => None,
+            })
+            .collect();
+        let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
+        let text = serde_json::to_string_pretty(&har).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(path, text).map_err(|e| format!("--har {}: {e}", path.display()))?;
+    }
     let mut console = Vec::new();
     let mut errors = Vec::new();
     for entry in transcript.entries() {
@@ -212,7 +295,14 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         }),
         replay_har: args.replay_har.clone(),
         sdk: None,
+        consent: args.gate.consent()?,
+        allowed_hosts: (!args.gate.allow_hosts.is_empty()).then(|| args.gate.allow_hosts.clone()),
+        deny_all: args.gate.deny_all,
+        jar: args.gate.jar.clone(),
     };
+    if args.gate.jar.is_some() && files.len() > 1 {
+        return Err("--jar: one profile file cannot be shared by several sessions; give one session".into());
+    }
     // Bad input anywhere stops everything before anything runs.
     let mut prepared = Vec::new();
     for f in &files {

@@ -29,6 +29,14 @@ pub struct RunOptions {
     pub replay_har: Option<PathBuf>,
     /// Replaces the SDK at the CrossEngage script URL: (name for the transcript, source).
     pub sdk: Option<(String, String)>,
+    /// Replaces the script's consent rule.
+    pub consent: Option<ConsentRule>,
+    /// Replaces the script's host allowlist.
+    pub allowed_hosts: Option<Vec<String>>,
+    /// Blocks every request, whatever the script says.
+    pub deny_all: bool,
+    /// Replaces the script's profile file (cookies + localStorage, loaded at the start, saved at the end).
+    pub jar: Option<PathBuf>,
 }
 
 /// Something about the setup is wrong; nothing ran.
@@ -149,8 +157,11 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         let value = c.value.clone().unwrap_or_else(|| policy.consent.value.clone());
         policy.consent = if c.prefix { ConsentRule::prefix(&name, &value) } else { ConsentRule::exact(&name, &value) };
     }
-    policy.allowed_hosts = script.allowed_hosts.clone();
-    policy.deny_all = script.deny_all;
+    if let Some(rule) = &opts.consent {
+        policy.consent = rule.clone();
+    }
+    policy.allowed_hosts = opts.allowed_hosts.clone().or_else(|| script.allowed_hosts.clone());
+    policy.deny_all = opts.deny_all || script.deny_all;
     let spec = script.transport.clone().unwrap_or(super::script::TransportSpec {
         kind: None,
         rules: Vec::new(),
@@ -171,7 +182,7 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
     } else {
         None
     };
-    let profile_path = script.jar.as_ref().map(|j| dir.join(j));
+    let profile_path = opts.jar.clone().or_else(|| script.jar.as_ref().map(|j| dir.join(j)));
     let profile = match &profile_path {
         Some(p) => load_profile(p).map_err(|e| fail(p, e.to_string()))?,
         None => None,
