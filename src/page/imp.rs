@@ -188,6 +188,16 @@ impl Page {
         self.call_hook("fire", &args);
     }
 
+    /// Shows (`visible`) or hides (`hidden`) the page without unloading it, firing `visibilitychange`.
+    pub fn set_visibility(&mut self, state: &str) {
+        self.call_hook("setVisibility", &[boa_engine::JsString::from(state).into()]);
+    }
+
+    /// Puts the browser on- or offline: `navigator.onLine` and the `online`/`offline` event.
+    pub fn set_online(&mut self, online: bool) {
+        self.call_hook("setOnline", &[online.into()]);
+    }
+
     /// Closes the page as a navigation does: `beforeunload`, `pagehide`, `visibilitychange` (hidden), `unload`,
     /// what they trigger (sendBeacon), then drops every pending task and the context.
     pub fn close(mut self) {

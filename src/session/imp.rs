@@ -378,8 +378,8 @@ impl Session {
     pub fn dispatch(&mut self, event: &str) -> Result<(), SessionError> {
         let page = self.page_or_err()?;
         match event {
-            "hidden" | "visible" => page.call_hook("setVisibility", &[boa_str(event)]),
-            "online" | "offline" => page.call_hook("setOnline", &[(event == "online").into()]),
+            "hidden" | "visible" => page.set_visibility(event),
+            "online" | "offline" => page.set_online(event == "online"),
             other => page.fire("window", other),
         }
         page.settle();
@@ -440,8 +440,4 @@ impl Session {
             page.close();
         }
     }
-}
-
-fn boa_str(s: &str) -> boa_engine::JsValue {
-    boa_engine::JsString::from(s).into()
 }

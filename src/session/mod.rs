@@ -4,8 +4,10 @@
 mod duration;
 mod expect;
 mod imp;
+mod judge;
 mod runner;
 mod script;
+mod steps;
 
 pub use duration::Span;
 pub use expect::{
@@ -13,6 +15,7 @@ pub use expect::{
     text_matches,
 };
 pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
+pub use judge::Observed;
 pub use runner::{ExpectOutcome, Prepared, RunOptions, RunReport, SetupError, prepare, summary_text};
 pub use script::{
     CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError,

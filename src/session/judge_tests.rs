@@ -1,6 +1,7 @@
-//! Unit tests of the pure matching helpers of `expect.rs`.
+//! Unit tests of the pure matching helpers of `expect.rs` and `judge.rs`.
 
-use super::{json_subset, written_with};
+use super::written_with;
+use crate::session::json_subset;
 
 #[test]
 fn written_with_matches_whole_attributes() {
