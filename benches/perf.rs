@@ -1,23 +1,41 @@
-//! Where a page's milliseconds go: `cargo bench --bench perf` (release build, machine-dependent numbers).
+//! Where a page's milliseconds go: `cargo bench --bench perf [-- SECTION...]` (release build, machine-dependent
+//! numbers). Sections, all by default: `setup`, `modules`, `sdk`, `session`, `parallel`, `suite`, `memory`.
 //!
-//! Prints a markdown table: page setup with the full surface, then per SDK the phases parse / compile / evaluate /
-//! commands both in a bare Boa context and in an sdkhost page, the host overhead (sdkhost total minus bare total), a
-//! full session (two pages, ten commands, one navigation), and resident memory per live page.
+//! Prints markdown tables (median, min – max over `PERF_RUNS` runs, default 40). Each timed run starts after a forced
+//! garbage collection, so it does not pay for the garbage of the run before (in a session, the next page does).
+//! - `setup`: a bare Boa context, and an sdkhost page with the whole surface;
+//! - `modules`: what the first touch of each lazy prelude module costs in a fresh page (with the modules it loads);
+//! - `sdk`: per SDK, the phases parse / compile / evaluate (and six commands) in a bare Boa context and in an sdkhost
+//!   page, and the host overhead: sdkhost page load minus the bare context doing the same work;
+//! - `session`: a full session (two pages, ten commands, one navigation);
+//! - `parallel`: the seven example sessions, each four times, replayed at `--jobs` 1 and 2;
+//! - `suite`: the CE v2 conformance suite on the reference SDK at `--jobs` 1 and 2, each run in a child process that
+//!   reports its own wall time and peak resident memory (VmHWM), so no external `time` tool is needed;
+//! - `memory`: resident memory per live page with the reference SDK (50 pages kept at once).
+//!
+//! `touch EXPR` (not a section) opens one page and evaluates EXPR, for `valgrind --tool=callgrind` instruction counts.
+//!
 //! A bench binary rather than a timed test: numbers are reported, never asserted.
 
 #![allow(clippy::disallowed_methods, reason = "a benchmark measures real time")]
 #![allow(clippy::print_stdout, reason = "a benchmark prints its table")]
 #![allow(missing_docs, reason = "bench binary")]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use boa_engine::{Context, Script, Source};
+use sdkhost::conformance::{RunOpts, SdkBuild, Suite, run_suite};
 use sdkhost::host::{Host, HostRef, Profile};
 use sdkhost::page::Page;
 use sdkhost::sdk;
+use sdkhost::session::{RunOptions, SessionScript, prepare};
 
-const RUNS: usize = 40;
+const SECTIONS: [&str; 7] = ["setup", "modules", "sdk", "session", "parallel", "suite", "memory"];
+
+fn runs() -> usize {
+    std::env::var("PERF_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(40).max(1)
+}
 
 struct Stats {
     median: f64,
@@ -38,6 +56,14 @@ fn row(name: &str, s: &Stats) {
     println!("| {name} | {:.3} | {:.3} – {:.3} |", s.median, s.min, s.max);
 }
 
+fn header(title: &str) {
+    println!("\n| {title} | median | min – max |\n|---|---|---|");
+}
+
+fn timed(n: usize, mut f: impl FnMut() -> f64) -> Stats {
+    stats((0..n).map(|_| f()).collect())
+}
+
 fn host() -> HostRef {
     HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()))
 }
@@ -46,10 +72,19 @@ fn url() -> url::Url {
     url::Url::parse("https://shop.example/").expect("url")
 }
 
-/// Phases in a bare context: (parse, compile, evaluate) in ms.
-fn bare(source: &str) -> [f64; 4] {
-    let t0 = Instant::now();
+/// A bare context with the parser settings sdkhost pages use, so that the difference is the host's own work.
+fn bare_context() -> Context {
     let mut ctx = Context::default();
+    ctx.set_optimizer_options(sdkhost::page::optimizer_options());
+    ctx
+}
+
+/// Phases in a bare context: (context, parse, compile, evaluate) in ms.
+fn bare(source: &str) -> [f64; 4] {
+    // The garbage of earlier runs is collected first, so that no phase pays for it (boa_gc's heap is per thread).
+    boa_gc::force_collect();
+    let t0 = Instant::now();
+    let mut ctx = bare_context();
     let t1 = Instant::now();
     let script = Script::parse(Source::from_bytes(source), None, &mut ctx).expect("parse");
     let t2 = Instant::now();
@@ -64,6 +99,7 @@ fn bare(source: &str) -> [f64; 4] {
 /// Phases in an sdkhost page: (setup, parse, compile, evaluate, commands) in ms.
 fn hosted(source: &str, commands: &str) -> [f64; 5] {
     let h = host();
+    boa_gc::force_collect();
     let t0 = Instant::now();
     let mut page = Page::open(&h, url(), "bench").expect("page");
     let t1 = Instant::now();
@@ -81,13 +117,47 @@ fn hosted(source: &str, commands: &str) -> [f64; 5] {
     [ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4)]
 }
 
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
+fn setup(n: usize) {
+    header("page setup (ms)");
+    row("bare `Context::default()`", &timed(n, || bare("")[0]));
+    row("sdkhost page setup (context + surface)", &timed(n, || hosted("", "")[0]));
+}
+
+/// The first touch of each lazy module in a fresh page: what it costs and which modules it brings in.
+fn modules(n: usize) {
+    let touches = [
+        ("window.addEventListener", "events"),
+        ("window.MouseEvent", "uievents"),
+        ("window.DOMException", "domexception"),
+        ("window.URL", "url"),
+        ("window.location", "location"),
+        ("document.createElement", "dom"),
+        ("window.Image", "elements"),
+        ("window.Comment", "html"),
+        ("window.NodeFilter", "selectors"),
+        ("window.localStorage", "storage"),
+        ("window.Blob", "blob"),
+        ("window.FormData", "formdata"),
+        ("window.MutationObserver", "mutationobserver"),
+        ("window.screen", "cssom"),
+        ("new XMLHttpRequest()", "xhr"),
+        ("window.fetch", "fetch"),
+    ];
+    println!("\n| first touch (ms) | module | median | min – max | modules loaded |\n|---|---|---|---|---|");
+    for (expr, module) in touches {
+        let mut loaded = Vec::new();
+        let s = timed(n, || {
+            let h = host();
+            let mut page = Page::open(&h, url(), "bench").expect("page");
+            boa_gc::force_collect();
+            let t = Instant::now();
+            page.context().eval(Source::from_bytes(expr)).expect("touch");
+            let elapsed = ms(t.elapsed());
+            loaded = page.loaded_modules();
+            elapsed
+        });
+        println!("| `{expr}` | {module} | {:.3} | {:.3} – {:.3} | {} |", s.median, s.min, s.max, loaded.join(" "));
+    }
 }
 
 const CE_COMMANDS: &str = "ce({apiKey: 'k'}); ce({trackingOptIn: true}); ce('track', 'Viewed Page'); \
@@ -106,7 +176,7 @@ fn sdk_files() -> Vec<(String, String, &'static str)> {
     for (rel, cmds) in optional {
         match std::fs::read_to_string(root.join(rel)) {
             Ok(src) => {
-                // The CE snippet's stub, or mixpanel's, so the bundles take their normal path.
+                // mixpanel's snippet stub, so the bundle takes its normal path.
                 let src = if rel.contains("mixpanel") {
                     format!("window.mixpanel = []; mixpanel._i = []; mixpanel.__SV = 1.2;\n{src}")
                 } else {
@@ -120,61 +190,139 @@ fn sdk_files() -> Vec<(String, String, &'static str)> {
     out
 }
 
-fn main() {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("sdkhost perf, {RUNS} runs each, {cores} cores, release build; times in ms\n");
-
-    println!("| measurement | median | min – max |\n|---|---|---|");
-    row("bare `Context::default()`", &stats((0..RUNS).map(|_| bare("")[0]).collect()));
-    row("sdkhost page setup (context + full surface)", &stats((0..RUNS).map(|_| hosted("", "")[0]).collect()));
-
+fn sdks(n: usize) {
+    header("per SDK (ms)");
     for (name, src, cmds) in sdk_files() {
         let kb = src.len() as f64 / 1024.0;
-        let b: Vec<[f64; 4]> = (0..RUNS).map(|_| bare(&src)).collect();
-        let h: Vec<[f64; 5]> = (0..RUNS).map(|_| hosted(&src, cmds)).collect();
-        let col = |v: &Vec<[f64; 4]>, i: usize| stats(v.iter().map(|x| x[i]).collect());
-        let colh = |v: &Vec<[f64; 5]>, i: usize| stats(v.iter().map(|x| x[i]).collect());
+        let b: Vec<[f64; 4]> = (0..n).map(|_| bare(&src)).collect();
+        let h: Vec<[f64; 5]> = (0..n).map(|_| hosted(&src, cmds)).collect();
+        let col = |i: usize| stats(b.iter().map(|x| x[i]).collect());
+        let colh = |i: usize| stats(h.iter().map(|x| x[i]).collect());
         println!("| **{name}** ({kb:.0} KB) | | |");
-        row("  bare: context", &col(&b, 0));
-        row("  bare: parse", &col(&b, 1));
-        row("  bare: compile", &col(&b, 2));
-        row("  bare: evaluate", &col(&b, 3));
-        row("  sdkhost: setup", &colh(&h, 0));
-        row("  sdkhost: parse", &colh(&h, 1));
-        row("  sdkhost: compile", &colh(&h, 2));
-        row("  sdkhost: evaluate", &colh(&h, 3));
+        for (i, phase) in ["context", "parse", "compile", "evaluate"].iter().enumerate() {
+            row(&format!("  bare: {phase}"), &col(i));
+        }
+        for (i, phase) in ["setup", "parse", "compile", "evaluate"].iter().enumerate() {
+            row(&format!("  sdkhost: {phase}"), &colh(i));
+        }
         if !cmds.is_empty() {
-            row("  sdkhost: six commands + 100 ms", &colh(&h, 4));
+            row("  sdkhost: six commands + 100 ms", &colh(4));
         }
         let bare_total: Vec<f64> = b.iter().map(|x| x.iter().sum()).collect();
         let host_total: Vec<f64> = h.iter().map(|x| x[..4].iter().sum()).collect();
         let overhead: Vec<f64> = host_total.iter().zip(&bare_total).map(|(h, b)| h - b).collect();
         row("  bare total (context + parse + compile + evaluate)", &stats(bare_total));
         row("  sdkhost page load (setup + parse + compile + evaluate)", &stats(host_total));
-        row("  host overhead (sdkhost − bare)", &stats(overhead));
+        row("  host overhead (sdkhost − bare, paired runs)", &stats(overhead));
     }
+}
 
-    // A full session: snippet page, ten commands, one navigation (with its pagehide), ten more virtual seconds.
-    let session_runs: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            let mut s = sdkhost::Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
-            let page = sdkhost::session::PageTemplate {
-                scripts: vec![("snippet.js".into(), sdk::snippet("k"))],
-                title: "Shop".into(),
-            };
-            s.load_with("https://shop.example/", page.clone(), String::new(), "load").expect("load");
-            let _ = s.eval("ce({trackingOptIn: true}); for (var i = 0; i < 5; i++) ce('track', 'E' + i);");
-            let _ = s.advance(1000);
-            s.navigate("https://shop.example/cart", page).expect("navigate");
-            let _ = s.eval("for (var i = 0; i < 4; i++) ce('track', 'C' + i); ce('identify', 'u');");
-            let _ = s.advance(10_000);
-            ms(t.elapsed())
-        })
+/// A full session: snippet page, ten commands, one navigation (with its pagehide), ten more virtual seconds.
+fn session(n: usize) {
+    header("session (ms)");
+    let s = timed(n, || {
+        boa_gc::force_collect();
+        let t = Instant::now();
+        let mut s = sdkhost::Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
+        let page = sdkhost::session::PageTemplate {
+            scripts: vec![("snippet.js".into(), sdk::snippet("k"))],
+            title: "Shop".into(),
+        };
+        s.load_with("https://shop.example/", page.clone(), String::new(), "load").expect("load");
+        let _ = s.eval("ce({trackingOptIn: true}); for (var i = 0; i < 5; i++) ce('track', 'E' + i);");
+        let _ = s.advance(1000);
+        s.navigate("https://shop.example/cart", page).expect("navigate");
+        let _ = s.eval("for (var i = 0; i < 4; i++) ce('track', 'C' + i); ce('identify', 'u');");
+        let _ = s.advance(10_000);
+        ms(t.elapsed())
+    });
+    row("full session: 2 pages, 10 commands, 1 navigation", &s);
+}
+
+fn example_sessions() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sessions");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("examples/sessions")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    row("full session: 2 pages, 10 commands, 1 navigation", &stats(session_runs));
+    files.sort();
+    files
+}
 
-    // Resident memory per live page with the reference SDK loaded (pages kept alive at once).
+/// The example sessions ×4, replayed on 1 and 2 workers (what `sdkhost replay --jobs N` does after parsing).
+fn parallel(n: usize) {
+    let files = example_sessions();
+    let copies = 4;
+    header(&format!("replay of {} example sessions ×{copies} (ms)", files.len()));
+    let mut medians = Vec::new();
+    for jobs in [1, 2] {
+        let s = timed(n.div_ceil(4).max(3), || {
+            let mut prepared = Vec::new();
+            for f in files.iter().cycle().take(files.len() * copies) {
+                let script = SessionScript::load(f).expect("session script");
+                prepared.push(prepare(script, f, &RunOptions::default()).expect("prepare"));
+            }
+            let t = Instant::now();
+            let reports = sdkhost::parallel::map_in_order(prepared, jobs, |p| p.run(), |_, _| {});
+            assert!(reports.iter().all(|r| r.passed()), "an example session failed");
+            ms(t.elapsed())
+        });
+        row(&format!("--jobs {jobs}"), &s);
+        medians.push(s.median);
+    }
+    println!("\nspeed-up at --jobs 2: {:.2}× on {} cores", medians[0] / medians[1], cores());
+}
+
+fn peak_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = status.lines().find(|l| l.starts_with("VmHWM:"));
+    field.and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
+}
+
+/// In the child: runs the suite once at `jobs` and prints `wall_ms peak_kib`.
+fn suite_child(jobs: usize) {
+    let suite = Suite::ce_v2().expect("suite");
+    let build = SdkBuild::new("ce.js", sdk::REFERENCE_SDK);
+    let opts = RunOpts { jobs, ..RunOpts::default() };
+    let t = Instant::now();
+    let report = run_suite(&suite, &build, &opts, |_| Ok(())).expect("suite ran");
+    let wall = ms(t.elapsed());
+    assert_eq!(report.summary.failed, 0, "the reference SDK failed a check");
+    println!("{wall} {}", peak_kib());
+}
+
+fn suite(n: usize) {
+    let exe = std::env::current_exe().expect("own path");
+    header("CE v2 conformance suite, reference SDK (ms; one process per run)");
+    let mut peaks = Vec::new();
+    for jobs in [1, 2] {
+        let mut walls = Vec::new();
+        let mut peak = 0u64;
+        for _ in 0..n.div_ceil(8).max(3) {
+            let out =
+                std::process::Command::new(&exe).args(["suite-child", &jobs.to_string()]).output().expect("child");
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut fields = text.split_whitespace();
+            walls.push(fields.next().and_then(|w| w.parse().ok()).expect("child wall time"));
+            peak = peak.max(fields.next().and_then(|p| p.parse().ok()).unwrap_or(0));
+        }
+        row(&format!("--jobs {jobs}"), &stats(walls));
+        peaks.push((jobs, peak));
+    }
+    for (jobs, peak) in peaks {
+        println!("\npeak resident memory of the suite process at --jobs {jobs}: {:.1} MiB", peak as f64 / 1024.0);
+    }
+}
+
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = status.lines().find(|l| l.starts_with("VmRSS:"));
+    field.and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
+}
+
+/// Resident memory per live page with the reference SDK loaded (pages kept alive at once).
+fn memory() {
     let before = rss_kib();
     let mut pages = Vec::new();
     for _ in 0..50 {
@@ -184,11 +332,42 @@ fn main() {
         pages.push((h, p));
     }
     let after = rss_kib();
-    println!(
-        "\nresident memory: {:.2} MB per live page with ce.js (50 pages: {} KiB → {} KiB)",
-        (after.saturating_sub(before)) as f64 / 1024.0 / 50.0,
-        before,
-        after
-    );
+    let per_page = after.saturating_sub(before) as f64 / 1024.0 / 50.0;
+    println!("\nresident memory: {per_page:.2} MB per live page with ce.js (50 pages: {before} KiB → {after} KiB)");
     drop(pages);
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    // For instruction counts: `valgrind --tool=callgrind <bench binary> touch 'document.createElement'` opens one page
+    // and evaluates one expression, and nothing else.
+    if args.first().map(String::as_str) == Some("touch") {
+        let h = host();
+        let mut page = Page::open(&h, url(), "bench").expect("page");
+        page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
+        return;
+    }
+    if args.first().map(String::as_str) == Some("suite-child") {
+        suite_child(args.get(1).and_then(|j| j.parse().ok()).unwrap_or(1));
+        return;
+    }
+    let wanted: Vec<&str> = if args.is_empty() { SECTIONS.to_vec() } else { args.iter().map(String::as_str).collect() };
+    let n = runs();
+    println!("sdkhost perf: {n} runs per row, {} cores, release build; sections: {}", cores(), wanted.join(" "));
+    for section in wanted {
+        match section {
+            "setup" => setup(n),
+            "modules" => modules(n),
+            "sdk" => sdks(n),
+            "session" => session(n),
+            "parallel" => parallel(n),
+            "suite" => suite(n),
+            "memory" => memory(),
+            other => println!("unknown section {other:?}; sections: {}", SECTIONS.join(" ")),
+        }
+    }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use boa_engine::context::ContextBuilder;
+use boa_engine::optimizer::OptimizerOptions;
 use boa_engine::{Context, JsError, JsValue, Source};
 use url::Url;
 
@@ -19,6 +20,12 @@ use crate::web::{self, JsHooks};
 pub const LOOP_LIMIT: u64 = 10_000_000;
 /// Nested calls before the page is stopped.
 pub const RECURSION_LIMIT: usize = 1_000;
+
+/// The parser settings of every page: Boa's AST optimizer (constant folding) is off. It costs more than it saves on
+/// scripts that run once (the prelude modules, SDK bundles), and it never changes what a script does.
+pub fn optimizer_options() -> OptimizerOptions {
+    OptimizerOptions::empty()
+}
 
 /// A page could not be built (a bug in the surface, not in the page's scripts).
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +66,7 @@ impl Page {
             .host_hooks(Rc::new(PageHooks { tz_offset_seconds: tz }))
             .build()
             .map_err(|e| fail(e.to_string()))?;
+        ctx.set_optimizer_options(optimizer_options());
         let limits = ctx.runtime_limits_mut();
         limits.set_loop_iteration_limit(LOOP_LIMIT);
         limits.set_recursion_limit(RECURSION_LIMIT);
@@ -212,6 +220,14 @@ impl Page {
     pub(crate) fn record_error(&mut self, phase: ErrorPhase, e: &JsError) {
         let (message, location) = describe(e, &mut self.ctx);
         self.host.get_mut().record(Event::JsError { phase, message, location });
+    }
+
+    /// The lazy prelude modules this page has compiled so far, sorted (`events`, `dom`, ...): what a page's scripts
+    /// cost beyond the always-present surface. For tests and the perf bench.
+    pub fn loaded_modules(&mut self) -> Vec<String> {
+        let names = self.hooks.clone().call("loadedModules", &[], &mut self.ctx).ok();
+        let json = names.map(|v| self.js_to_json(&v)).unwrap_or_default();
+        json.as_array().into_iter().flatten().filter_map(|n| n.as_str().map(str::to_owned)).collect()
     }
 
     /// The Boa context, for glue and tests that need it.

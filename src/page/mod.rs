@@ -8,7 +8,7 @@ mod event_loop;
 mod hooks;
 mod imp;
 
-pub use imp::{LOOP_LIMIT, Page, PageError, RECURSION_LIMIT};
+pub use imp::{LOOP_LIMIT, Page, PageError, RECURSION_LIMIT, optimizer_options};
 
 pub(crate) use errors::describe;
 pub(crate) use event_loop::EventLoop;

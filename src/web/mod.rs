@@ -40,8 +40,6 @@ const PRELUDE: &str = concat!(
     include_str!("js/navigator.js"),
     include_str!("js/document.js"),
     include_str!("js/abort.js"),
-    include_str!("js/xhr.js"),
-    include_str!("js/fetch.js"),
     "\nreturn hooks;\n})"
 );
 

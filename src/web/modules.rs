@@ -12,13 +12,14 @@ macro_rules! module {
 }
 
 /// Every module: (name, source).
-const MODULES: [(&str, &str); 13] = [
+const MODULES: [(&str, &str); 17] = [
     module!("events"),
     module!("uievents"),
     module!("domexception"),
     module!("url"),
     module!("location"),
     module!("dom"),
+    module!("elements"),
     module!("html"),
     module!("selectors"),
     module!("storage"),
@@ -26,6 +27,9 @@ const MODULES: [(&str, &str); 13] = [
     module!("formdata"),
     module!("mutationobserver"),
     module!("cssom"),
+    module!("xhr"),
+    module!("fetch"),
+    module!("body"),
 ];
 
 fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {

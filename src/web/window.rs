@@ -39,7 +39,64 @@ pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, host: &HostRef, url: 
         h.set(JsString::from(k), v, false, ctx)?;
     }
     h.set(js_string!("tzOffset"), p.tz_offset_minutes, false, ctx)?;
+    // Values the prelude used to derive with regular expressions, which Boa compiles on every page.
+    let ua = p.user_agent.as_str();
+    let derived = [
+        ("platform", platform(ua)),
+        ("vendor", vendor(ua)),
+        ("productSub", if ua.contains("Firefox/") { "20100101" } else { "20030107" }),
+        ("appVersion", ua.strip_prefix("Mozilla/").unwrap_or(ua)),
+    ];
+    for (k, v) in derived {
+        h.set(JsString::from(k), JsString::from(v), false, ctx)?;
+    }
+    h.set(js_string!("secureContext"), is_secure_context(url), false, ctx)?;
     Ok(())
+}
+
+/// `navigator.platform` for a user agent: Windows "Win32", iPhone, iPad, Mac "MacIntel", Android, other Linux.
+fn platform(ua: &str) -> &'static str {
+    let has = |s: &str| ua.contains(s);
+    if has("Windows") {
+        "Win32"
+    } else if has("iPhone") {
+        "iPhone"
+    } else if has("iPad") {
+        "iPad"
+    } else if has("Macintosh") || has("Mac OS X") {
+        "MacIntel"
+    } else if has("Android") {
+        "Linux armv81"
+    } else if has("Linux") || has("X11") {
+        "Linux x86_64"
+    } else {
+        ""
+    }
+}
+
+/// `navigator.vendor` for a user agent: Chrome's, Safari's (not Firefox), or none.
+fn vendor(ua: &str) -> &'static str {
+    if ua.contains("Chrome/") || ua.contains("CriOS/") {
+        "Google Inc."
+    } else if ua.contains("Safari/") && !ua.contains("Firefox/") {
+        "Apple Computer, Inc."
+    } else {
+        ""
+    }
+}
+
+/// `window.isSecureContext`: an https/wss/file page, or a loopback host (the page is never framed).
+fn is_secure_context(url: &url::Url) -> bool {
+    let host = url::quirks::hostname(url);
+    let loopback_v4 = host.strip_prefix("127.").is_some_and(|rest| {
+        let parts: Vec<&str> = rest.split('.').collect();
+        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    matches!(url::quirks::protocol(url), "https:" | "wss:" | "file:")
+        || host == "localhost"
+        || host.ends_with(".localhost")
+        || loopback_v4
+        || host == "[::1]"
 }
 
 /// `H.reportError(e)`: an exception a listener threw; recorded, and the dispatch goes on (as browsers report it).
@@ -64,4 +121,29 @@ pub(crate) fn add_error_native(ctx: &mut Context, h: &JsObject) -> JsResult<()> 
     let f = boa_engine::NativeFunction::from_fn_ptr(report_error).to_js_function(ctx.realm());
     h.set(js_string!("reportError"), f, false, ctx)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_secure_context, platform, vendor};
+
+    #[test]
+    fn platform_and_vendor_follow_the_user_agent() {
+        let chrome_win = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+        assert_eq!((platform(chrome_win), vendor(chrome_win)), ("Win32", "Google Inc."));
+        let safari_ios = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
+        assert_eq!((platform(safari_ios), vendor(safari_ios)), ("iPhone", "Apple Computer, Inc."));
+        let firefox_linux = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        assert_eq!((platform(firefox_linux), vendor(firefox_linux)), ("Linux x86_64", ""));
+        assert_eq!(platform("curl/8"), "");
+    }
+
+    #[test]
+    fn secure_contexts() {
+        let secure = |u: &str| is_secure_context(&url::Url::parse(u).expect("url"));
+        assert!(secure("https://shop.example/") && secure("file:///tmp/x.html") && secure("wss://a.example/"));
+        assert!(secure("http://localhost:8080/") && secure("http://app.localhost/") && secure("http://127.0.0.1/"));
+        assert!(secure("http://[::1]/"));
+        assert!(!secure("http://shop.example/") && !secure("http://127.0.0.1.example/") && !secure("http://10.0.0.1/"));
+    }
 }

@@ -5,9 +5,8 @@
 //   `H.loadScript(absoluteUrl, onload, onerror, onstart)` (`onstart` makes it `document.currentScript` while it runs)
 //   and fires `load`/`error` at the element; without `src`, its text runs at once as a classic script. Scripts of a
 //   type other than JavaScript (including `module`) never start.
-// - `<img>` (and `new Image()`) requests its `src` whenever `src` is set, in or out of the document, through
-//   `H.requestImage(absoluteUrl, onload, onerror)`; `load`/`error` fire at the element. `srcset` is ignored.
-// - `<iframe>` has no content and loads nothing; `<link>` loads nothing; `<form>` cannot be submitted.
+// - The classes of other tags (div, img, a, form, ...) and what `<img>` does are the `elements` module;
+//   `<iframe>` has no content and loads nothing; `<link>` loads nothing; `<form>` cannot be submitted.
 // classList, dataset, style, innerHTML/outerHTML, geometry and the URL parts of `<a>` are the `html` module;
 // selectors and TreeWalker the `selectors` module.
 // Deviations: childNodes, children and the getElementsBy* results are arrays (snapshots, not live collections);
@@ -192,17 +191,21 @@ class DocumentType extends Node {
 }
 mixin(DocumentType, childNodeMixin);
 
+// Regular expressions are module constants: Boa compiles a literal each time it is evaluated (~0.01 ms each). Sharing
+// them keeps no state between uses: only titleSpace has the g flag, and `replace` resets its lastIndex.
+var validAttrName = /^[^\s"'>\/=\x00-\x1f]+$/, reflectWord = /^(\w+)(?:=([\w-]+))?(?::(\w))?$/;
+var validTagName = /^[A-Za-z][^\s\/>\x00]*$/, titleSpace = /[\t\n\f\r ]+/g;
 // Attribute names: lowercase in HTML; invalid names throw as in browsers.
 function attrName(name, what) {
   name = String(name);
-  if (!/^[^\s"'>\/=\x00-\x1f]+$/.test(name)) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
+  if (!validAttrName.test(name)) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
   return name.toLowerCase();
 }
 // Sets an attribute, then runs what the change triggers (script and image loads).
 function setAttr(el, name, value) {
   var s = ns(el);
   s.a.set(name, value);
-  if (name === 'src' && s.l === 'img') loadImage(el);
+  if (name === 'src' && s.l === 'img') I.loadImage(el);
   else if (name === 'src' && s.l === 'script' && isConnected(el)) prepareScript(el);
 }
 class Element extends Node {
@@ -256,7 +259,7 @@ function elementClass(name, tags, reflected) {
 // attribute when it is not the lowercase property name.
 function reflect(C, spec) {
   spec.split(' ').forEach(function (word) {
-    var m = /^(\w+)(?:=([\w-]+))?(?::(\w))?$/.exec(word), attr = m[2] || m[1].toLowerCase(), kind = m[3];
+    var m = reflectWord.exec(word), attr = m[2] || m[1].toLowerCase(), kind = m[3];
     Object.defineProperty(C.prototype, m[1], {
       get: function () {
         var v = this.getAttribute(attr), p;
@@ -280,28 +283,14 @@ elementClass('HTMLHtmlElement', 'html', 'version');
 elementClass('HTMLHeadElement', 'head');
 elementClass('HTMLBodyElement', 'body');
 elementClass('HTMLTitleElement', 'title');
-elementClass('HTMLDivElement', 'div', 'align');
-elementClass('HTMLSpanElement', 'span');
-elementClass('HTMLParagraphElement', 'p', 'align');
-elementClass('HTMLStyleElement', 'style', 'media type');
-elementClass('HTMLMetaElement', 'meta', 'name content httpEquiv=http-equiv charset');
-elementClass('HTMLLinkElement', 'link', 'href:u rel as type media crossOrigin=crossorigin:c hreflang integrity');
-elementClass('HTMLButtonElement', 'button', 'name value type disabled:b');
-elementClass('HTMLSelectElement', 'select', 'name disabled:b multiple:b');
-lazy(elementClass('HTMLTextAreaElement', 'textarea', 'name placeholder disabled:b').prototype, 'value', 'html');
-lazy(elementClass('HTMLIFrameElement', 'iframe', 'src:u name width height allow referrerPolicy=referrerpolicy loading')
-  .prototype, 'contentWindow contentDocument', 'html');
-lazy(elementClass('HTMLFormElement', 'form', 'name target enctype acceptCharset=accept-charset noValidate=novalidate:b')
-  .prototype, 'action method elements', 'html');
-lazy(elementClass('HTMLInputElement', 'input', 'name placeholder disabled:b required:b readOnly=readonly:b ' +
-  'defaultValue=value autocomplete min max step pattern').prototype, 'value type checked', 'html');
-lazy(elementClass('HTMLAnchorElement', 'a', 'target rel download hreflang type referrerPolicy=referrerpolicy ping')
-  .prototype, I.urlParts.join(' ') + ' text toString', 'html');
-lazy(elementClass('HTMLTemplateElement', 'template').prototype, 'content', 'html');
+// The element classes of the other tags (div, img, a, form, ...) are the `elements` module, loaded by createElement
+// or by their names.
+var elementsTags = Object.create(null);
+'div span p style meta link button select textarea iframe form input a template img'.split(' ').forEach(function (t) {
+  elementsTags[t] = true;
+});
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
   'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
-var HTMLImageElement = elementClass('HTMLImageElement', 'img', 'src:u alt width:n height:n ' +
-  'crossOrigin=crossorigin:c referrerPolicy=referrerpolicy loading decoding srcset sizes useMap=usemap isMap=ismap:b');
 // HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.
 Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescriptors({
   get async() { var s = ns(this); return s.forceAsync || this.hasAttribute('async'); },
@@ -309,32 +298,16 @@ Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescri
   get text() { return this.textContent; },
   set text(v) { this.textContent = v; }
 }));
-Object.defineProperties(HTMLImageElement.prototype, Object.getOwnPropertyDescriptors({
-  get complete() { return !this.getAttribute('src') || !!ns(this).done; },
-  get naturalWidth() { return ns(this).ok ? 1 : 0; },
-  get naturalHeight() { return ns(this).ok ? 1 : 0; },
-  get currentSrc() { return ns(this).cur || ''; },
-  decode() { return Promise.resolve(); }
-}));
 function createElement(tag) {
   var local = String(tag);
-  if (!/^[A-Za-z][^\s\/>\x00]*$/.test(local)) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");
+  if (!validTagName.test(local)) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");
   local = local.toLowerCase();
+  if (elementsTags[local]) I.load('elements');
   var el = makeNode((tagClasses[local] || HTMLElement).prototype, 1, local.toUpperCase(), { l: local, a: new Map() });
   if (local === 'script') el[NS].forceAsync = true;
   if (local === 'template') el[NS].content = new DocumentFragment();
   return el;
 }
-function Image(width, height) {
-  if (!new.target) throw new TypeError("Failed to construct 'Image': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-  var img = createElement('img');
-  if (width !== undefined) img.width = width;
-  if (height !== undefined) img.height = height;
-  return img;
-}
-Image.prototype = HTMLImageElement.prototype;
-expose(Image);
-
 // Fires `load` or `error` (not bubbling) at an element.
 function fireElement(el, type) { fireTrusted(el, type, {}); }
 var jsTypes = /^((text|application)\/(x-)?(java|ecma)script|text\/(jscript|livescript)|text\/javascript1\.[0-5])$/;
@@ -359,16 +332,6 @@ function prepareScript(el) {
     function () { state.currentScript = null; fireElement(el, 'error'); },
     function () { state.currentScript = el; });
 }
-function loadImage(el) {
-  var s = el[NS], src = el.getAttribute('src'), p = src ? parseUrl(src, I.url()[0]) : null;
-  s.done = s.ok = false;
-  s.cur = p ? p[0] : '';
-  if (!p || !H.requestImage) return;
-  var href = p[0];
-  H.requestImage(href,
-    function () { if (s.cur === href) { s.done = s.ok = true; fireElement(el, 'load'); } },
-    function () { if (s.cur === href) { s.done = true; fireElement(el, 'error'); } });
-}
 
 mixin(Document, parentNodeMixin);
 lazy(Document.prototype, moreNodeMembers + ' scripts images forms links createElementNS createComment createEvent ' +
@@ -380,7 +343,7 @@ mixin(Document, class {
   get body() { var h = this.documentElement; return h && elementChildren(h).find(function (n) { return n[NS].l === 'body'; }) || null; }
   get title() {
     var t = this.getElementsByTagName('title')[0];
-    return t ? t.textContent.replace(/[\t\n\f\r ]+/g, ' ').trim() : '';
+    return t ? t.textContent.replace(titleSpace, ' ').trim() : '';
   }
   set title(v) {
     var t = this.getElementsByTagName('title')[0];
@@ -407,4 +370,4 @@ document[NS] = { k: 9, n: '#document', p: null, c: [] };
 Object.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
   sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
   attrName: attrName, cloneNode: cloneNode, mixin: mixin, textOf: textOf, Text: Text, DocumentFragment: DocumentFragment,
-  CharacterData: CharacterData, Document: Document });
+  CharacterData: CharacterData, Document: Document, elementClass: elementClass, fireElement: fireElement });

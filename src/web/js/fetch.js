@@ -1,27 +1,9 @@
-// fetch (MDN: /en-US/docs/Web/API/Fetch_API): Headers, Request, Response, fetch(), and navigator.sendBeacon, over
-// H.send (the egress gate). A blocked or failed request rejects with TypeError('Failed to fetch'); an aborted one with
-// an AbortError. Bodies: string, URLSearchParams, Blob, FormData, ArrayBuffer and typed arrays. No streams
-// (`body` is null); `redirect` is recorded but redirects are never followed (the transports do not follow them).
-
-// Bytes and default content type of a request body.
-var formBoundaries = 0;
-function extractBody(body) {
-  if (body === undefined || body === null) return { body: null, type: null };
-  if (typeof body === 'string') return { body: body, type: 'text/plain;charset=UTF-8' };
-  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) {
-    return { body: body.toString(), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
-  }
-  if (typeof Blob !== 'undefined' && body instanceof Blob) return { body: body.__bytes, type: body.type || null };
-  if (typeof FormData !== 'undefined' && body instanceof FormData) {
-    var boundary = '----sdkhostFormBoundary' + (++formBoundaries), parts = '';
-    body.__entries.forEach(function (e) {
-      parts += '--' + boundary + '\r\nContent-Disposition: form-data; name="' + e[0] + '"\r\n\r\n' + String(e[1]) + '\r\n';
-    });
-    return { body: parts + '--' + boundary + '--\r\n', type: 'multipart/form-data; boundary=' + boundary };
-  }
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { body: body, type: null };
-  return { body: String(body), type: 'text/plain;charset=UTF-8' };
-}
+// fetch (MDN: /en-US/docs/Web/API/Fetch_API), a lazy module: Headers, Request, Response, fetch(), and what
+// navigator.sendBeacon does, over H.send (the egress gate). A blocked or failed request rejects with
+// TypeError('Failed to fetch'); an aborted one with an AbortError. Bodies: string, URLSearchParams, Blob, FormData,
+// ArrayBuffer and typed arrays (the `body` module). No streams (`body` is null); `redirect` is recorded but redirects
+// are never followed (the transports do not follow them).
+var extractBody = I.load('body').extractBody;
 
 function Headers(init) {
   if (!(this instanceof Headers)) throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator");
@@ -130,7 +112,8 @@ function fetch(input, init) {
   });
 }
 
-// navigator.sendBeacon: a POST with credentials that outlives the page; false when the gate blocks it.
+// navigator.sendBeacon (the function on navigator is the core's, js/navigator.js, which loads this module): a POST
+// with credentials that outlives the page; false when the gate blocks it.
 function sendBeacon(url, data) {
   if (arguments.length < 1) throw new TypeError("Failed to execute 'sendBeacon' on 'Navigator': 1 argument required, but only 0 present.");
   var payload = extractBody(data === undefined ? null : data), headers = [];
@@ -142,5 +125,4 @@ window.Headers = Headers;
 window.Request = Request;
 window.Response = Response;
 window.fetch = fetch;
-if (window.navigator) window.navigator.sendBeacon = sendBeacon;
-hooks.installBeacon = function () { if (window.navigator) window.navigator.sendBeacon = sendBeacon; };
+I.sendBeacon = sendBeacon;

@@ -83,11 +83,11 @@ lazy(window, 'UIEvent MouseEvent PointerEvent KeyboardEvent FocusEvent InputEven
 lazy(window, 'DOMException', 'domexception');
 lazy(window, 'URL URLSearchParams', 'url');
 lazy(window, 'location Location history History', 'location');
-lazy(window, 'CharacterData Text DocumentFragment DocumentType Element HTMLElement ' +
-  'Image HTMLHtmlElement HTMLHeadElement HTMLBodyElement HTMLTitleElement HTMLDivElement ' +
-  'HTMLSpanElement HTMLParagraphElement HTMLStyleElement HTMLMetaElement HTMLLinkElement HTMLButtonElement ' +
-  'HTMLTextAreaElement HTMLSelectElement HTMLIFrameElement HTMLFormElement HTMLInputElement HTMLScriptElement ' +
-  'HTMLImageElement HTMLAnchorElement HTMLTemplateElement', 'dom');
+lazy(window, 'CharacterData Text DocumentFragment DocumentType Element HTMLElement HTMLHtmlElement ' +
+  'HTMLHeadElement HTMLBodyElement HTMLTitleElement HTMLScriptElement', 'dom');
+lazy(window, 'Image HTMLDivElement HTMLSpanElement HTMLParagraphElement HTMLStyleElement HTMLMetaElement ' +
+  'HTMLLinkElement HTMLButtonElement HTMLTextAreaElement HTMLSelectElement HTMLIFrameElement HTMLFormElement ' +
+  'HTMLInputElement HTMLImageElement HTMLAnchorElement HTMLTemplateElement', 'elements');
 lazy(window, 'Comment DOMTokenList CSSStyleDeclaration', 'html');
 lazy(window, 'NodeFilter TreeWalker', 'selectors');
 lazy(window, 'localStorage sessionStorage Storage', 'storage');
@@ -95,6 +95,8 @@ lazy(window, 'Blob File', 'blob');
 lazy(window, 'FormData', 'formdata');
 lazy(window, 'MutationObserver', 'mutationobserver');
 lazy(window, 'screen Screen matchMedia MediaQueryList getComputedStyle', 'cssom');
+lazy(window, 'XMLHttpRequest', 'xhr');
+lazy(window, 'fetch Headers Request Response', 'fetch');
 // Host hook: fire a trusted event at window or document ('window' | 'document'). Without the events module nothing
 // can be listening, so nothing is dispatched.
 hooks.fire = function (target, type, bubbles, cancelable) {

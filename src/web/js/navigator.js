@@ -1,15 +1,13 @@
 // navigator (MDN: /en-US/docs/Web/API/Navigator): read-only values derived from the session profile (user agent,
 // language). `platform` and `vendor` follow the user agent (Windows: "Win32"; Chrome: "Google Inc."). `onLine`
 // follows the host's `setOnline` hook. `userAgentData`, `deviceMemory`, `connection`, `serviceWorker`, `locks` are
-// absent; `sendBeacon` is the network glue's (js/fetch.js).
+// absent; `sendBeacon` is an own property whose work is the `fetch` module's, loaded on the first call.
+// (`platform`, `vendor`, `productSub` and `appVersion` come derived from the user agent: src/web/window.rs.)
 var ua = String(H.userAgent), online = true;
 var languages = Object.freeze(H.language.indexOf('-') > 0 ? [H.language, H.language.split('-')[0]] : [H.language]);
-var platform = /Windows/.test(ua) ? 'Win32' : /iPhone/.test(ua) ? 'iPhone' : /iPad/.test(ua) ? 'iPad' :
-  /Macintosh|Mac OS X/.test(ua) ? 'MacIntel' : /Android/.test(ua) ? 'Linux armv81' : /Linux|X11/.test(ua) ? 'Linux x86_64' : '';
-var vendor = /Chrome\/|CriOS\//.test(ua) ? 'Google Inc.' : /Safari\//.test(ua) && !/Firefox\//.test(ua) ? 'Apple Computer, Inc.' : '';
-var navigatorValues = { userAgent: ua, appVersion: ua.replace(/^Mozilla\//, ''), appName: 'Netscape',
-  appCodeName: 'Mozilla', product: 'Gecko', productSub: /Firefox\//.test(ua) ? '20100101' : '20030107', vendor: vendor,
-  vendorSub: '', language: languages[0], languages: languages, platform: platform, cookieEnabled: true,
+var navigatorValues = { userAgent: ua, appVersion: H.appVersion, appName: 'Netscape',
+  appCodeName: 'Mozilla', product: 'Gecko', productSub: H.productSub, vendor: H.vendor,
+  vendorSub: '', language: languages[0], languages: languages, platform: H.platform, cookieEnabled: true,
   doNotTrack: null, hardwareConcurrency: 8, maxTouchPoints: 0, webdriver: false, pdfViewerEnabled: true };
 class Navigator { constructor() { illegal(); } get onLine() { return online; } javaEnabled() { return false; } }
 Object.keys(navigatorValues).forEach(function (k) {
@@ -17,6 +15,10 @@ Object.keys(navigatorValues).forEach(function (k) {
 });
 expose(Navigator);
 var navigator = window.navigator = Object.create(Navigator.prototype);
+function sendBeacon(url, data) { return load('fetch').sendBeacon.apply(this, arguments); }
+navigator.sendBeacon = sendBeacon;
+// Host hook: put navigator.sendBeacon back (a page may have replaced it).
+hooks.installBeacon = function () { if (window.navigator) window.navigator.sendBeacon = sendBeacon; };
 // Host hook: the network goes on- or offline: `navigator.onLine` changes, then `online`/`offline` fires at window.
 hooks.setOnline = function (on) {
   if (online === !!on) return;

@@ -9,8 +9,8 @@ var windowValues = { innerWidth: H.innerWidth, innerHeight: H.innerHeight, outer
 Object.keys(windowValues).forEach(function (k) {
   Object.defineProperty(window, k, { value: windowValues[k], writable: true, enumerable: true, configurable: true });
 });
-// A secure context: https/wss/file pages and loopback hosts (the page is never framed).
-var secure = /^(https|wss|file):$/.test(docUrl[1]) || /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(docUrl[5]);
+// A secure context: https/wss/file pages and loopback hosts (decided in src/web/window.rs).
+var secure = H.secureContext;
 Object.defineProperty(window, 'isSecureContext', { get: function () { return secure; }, enumerable: true, configurable: true });
 Object.defineProperty(window, Symbol.toStringTag, { value: 'Window', configurable: true });
 window.scrollTo = window.scroll = window.scrollBy = window.focus = window.blur = function () {};

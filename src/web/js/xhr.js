@@ -1,6 +1,7 @@
-// XMLHttpRequest (MDN: /en-US/docs/Web/API/XMLHttpRequest), asynchronous only, over H.send (the egress gate).
-// readyState goes 1 (open) -> 2 -> 3 -> 4 with readystatechange each time, then load/error/timeout/abort and loadend.
-// A blocked or failed request ends with status 0 and `error`, as in a browser. Synchronous XHR throws.
+// XMLHttpRequest (MDN: /en-US/docs/Web/API/XMLHttpRequest), a lazy module, asynchronous only, over H.send (the
+// egress gate). readyState goes 1 (open) -> 2 -> 3 -> 4 with readystatechange each time, then load/error/timeout/abort
+// and loadend. A blocked or failed request ends with status 0 and `error`, as in a browser. Synchronous XHR throws.
+var EventTarget = I.EventTarget, extractBody = I.load('body').extractBody;
 var xhrState = new WeakMap();
 function XMLHttpRequest() {
   if (!(this instanceof XMLHttpRequest)) throw new TypeError("Failed to construct 'XMLHttpRequest': Please use the 'new' operator");
