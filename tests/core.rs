@@ -206,3 +206,29 @@ fn the_run_command_exits_1_when_the_page_raises_and_names_the_place() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such.js"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_unhandled_rejection_is_recorded_and_a_handled_one_is_not() {
+    let mut s = session();
+    eval(
+        &mut s,
+        "Promise.reject(new TypeError('nope')); Promise.reject(new Error('caught')).catch(function () {}); \
+         setTimeout(function () { Promise.reject('later'); }, 10);",
+    );
+    s.advance(20).expect("advance");
+    let t = s.transcript();
+    let messages: Vec<(ErrorPhase, String)> = t
+        .js_errors()
+        .map(|e| match &e.event {
+            Event::JsError { phase, message, .. } => (*phase, message.clone()),
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (ErrorPhase::Microtask, "Uncaught (in promise) TypeError: nope".to_owned()),
+            (ErrorPhase::Microtask, "Uncaught (in promise) later".to_owned()),
+        ]
+    );
+}

@@ -24,10 +24,15 @@ pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<Stri
     (message, location)
 }
 
-/// `Name: message` of a thrown object that is not a plain engine error, such as a `DOMException`
+/// The text of a thrown string, or `Name: message` of a thrown object that is not a plain engine error, such as a `DOMException`
 /// (`QuotaExceededError: ...`) or an Error subclass, whose name Boa's conversion would turn into `Error`.
 fn thrown_object_text(err: &JsError, ctx: &mut Context) -> Option<String> {
-    let obj = err.as_opaque()?.as_object()?;
+    let thrown = err.as_opaque()?;
+    if let Some(text) = thrown.as_string() {
+        // `throw 'text'`: the text itself, unquoted, as browsers print it.
+        return Some(text.to_std_string_escaped());
+    }
+    let obj = thrown.as_object()?;
     let name = obj.get(boa_engine::js_string!("name"), ctx).ok()?;
     let message = obj.get(boa_engine::js_string!("message"), ctx).ok()?;
     let name = name.as_string()?.to_std_string_escaped();

@@ -1,9 +1,13 @@
 //! The host hooks and clock Boa asks for time and the time zone: both read the session clock, never the wall clock.
+//! The hooks also track promises rejected with no handler, which the page reports as `Uncaught (in promise)`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
+use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
 use boa_engine::context::time::JsInstant;
 use boa_engine::context::{Clock as BoaClock, HostHooks};
+use boa_engine::object::builtins::JsPromise;
+use boa_engine::{Context, JsObject, JsValue};
 
 use crate::host::HostRef;
 
@@ -39,13 +43,44 @@ impl BoaClock for VirtualClock {
     }
 }
 
-/// Time zone for `Date`: a fixed offset from the profile (no DST rules; UTC by default).
+/// Time zone for `Date` (a fixed offset from the profile: no DST rules; UTC by default), and the promises rejected
+/// with no handler since the last checkpoint.
 pub(crate) struct PageHooks {
-    pub(crate) tz_offset_seconds: i32,
+    tz_offset_seconds: i32,
+    unhandled: RefCell<Vec<JsObject<Promise>>>,
+}
+
+impl PageHooks {
+    pub(crate) fn new(tz_offset_seconds: i32) -> Self {
+        PageHooks { tz_offset_seconds, unhandled: RefCell::default() }
+    }
+
+    /// The reasons of the promises still rejected with no handler, oldest first; forgets them.
+    pub(crate) fn take_unhandled(&self) -> Vec<JsValue> {
+        let promises = std::mem::take(&mut *self.unhandled.borrow_mut());
+        promises
+            .into_iter()
+            .filter_map(|p| match JsPromise::from_object(p.upcast()).ok()?.state() {
+                PromiseState::Rejected(reason) => Some(reason),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl HostHooks for PageHooks {
     fn local_timezone_offset_seconds(&self, _unix_time_seconds: i64) -> i32 {
         self.tz_offset_seconds
+    }
+
+    fn promise_rejection_tracker(&self, promise: &JsObject<Promise>, operation: OperationType, _: &mut Context) {
+        let mut list = self.unhandled.borrow_mut();
+        match operation {
+            OperationType::Reject => list.push(promise.clone()),
+            OperationType::Handle => {
+                let target = promise.clone().upcast();
+                list.retain(|p| !JsObject::equals(&p.clone().upcast(), &target));
+            }
+        }
     }
 }

@@ -40,6 +40,7 @@ pub struct Page {
     ctx: Context,
     events: Rc<EventLoop>,
     hooks: JsHooks,
+    engine_hooks: Rc<PageHooks>,
     host: HostRef,
     url: Url,
 }
@@ -60,10 +61,11 @@ impl Page {
         host.get_mut().record(Event::PageOpened { url: url.to_string(), cause: cause.to_owned() });
         let events = Rc::new(EventLoop::new(host.clone()));
         let tz = host.get().profile.tz_offset_minutes * 60;
+        let engine_hooks = Rc::new(PageHooks::new(tz));
         let mut ctx = ContextBuilder::new()
             .clock(Rc::new(VirtualClock::new(host.clone())))
             .job_executor(events.clone())
-            .host_hooks(Rc::new(PageHooks { tz_offset_seconds: tz }))
+            .host_hooks(engine_hooks.clone())
             .build()
             .map_err(|e| fail(e.to_string()))?;
         ctx.set_optimizer_options(optimizer_options());
@@ -71,7 +73,7 @@ impl Page {
         limits.set_loop_iteration_limit(LOOP_LIMIT);
         limits.set_recursion_limit(RECURSION_LIMIT);
         let hooks = web::install(&mut ctx, host, &url).map_err(|e| fail(e.to_string()))?;
-        Ok(Page { ctx, events, hooks, host: host.clone(), url })
+        Ok(Page { ctx, events, hooks, engine_hooks, host: host.clone(), url })
     }
 
     /// The URL the page was opened with.
@@ -146,6 +148,17 @@ impl Page {
         for (phase, e) in self.events.checkpoint(&mut self.ctx) {
             self.record_error(phase, &e);
         }
+        self.report_unhandled_rejections();
+    }
+
+    /// Records each promise rejected with no handler by the end of a checkpoint, as a browser's console shows
+    /// `Uncaught (in promise)`. A handler added later does not undo the record (browsers log it too).
+    fn report_unhandled_rejections(&mut self) {
+        for reason in self.engine_hooks.take_unhandled() {
+            let (message, location) = describe(&JsError::from_opaque(reason), &mut self.ctx);
+            let message = format!("Uncaught (in promise) {message}");
+            self.host.get_mut().record(Event::JsError { phase: ErrorPhase::Microtask, message, location });
+        }
     }
 
     /// Runs every task due up to `until`, one at a time in (due time, creation order), each followed by a
@@ -157,6 +170,7 @@ impl Page {
             for (phase, e) in self.events.run_task(id, &mut self.ctx) {
                 self.record_error(phase, &e);
             }
+            self.report_unhandled_rejections();
         }
         self.host.get_mut().clock.advance_to(until);
     }
