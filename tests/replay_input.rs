@@ -131,3 +131,36 @@ fn cli_exits_2_on_bad_input_and_runs_nothing() {
     assert!(!out_file.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_failing_step_still_writes_the_transcript_up_to_that_point() {
+    let dir = std::env::temp_dir().join(format!("sdkhost-step-fails-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("throws.json");
+    std::fs::write(
+        &script,
+        r#"{"name": "throws", "steps": [
+  {"load": {"url": "https://shop.example/"}},
+  {"eval": "console.log('before')"},
+  {"eval": "null.boom"},
+  {"eval": "console.log('never')"}
+]}"#,
+    )
+    .expect("write");
+    let out_file = dir.join("t.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["replay", script.to_str().expect("utf8"), "--out", out_file.to_str().expect("utf8")])
+        .output()
+        .expect("run sdkhost");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("3 of 4 steps") && stdout.contains("step failed: step 2"), "{stdout}");
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).expect("written")).expect("json");
+    let kinds: Vec<&str> = t["events"].as_array().expect("events").iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert!(kinds.contains(&"js_error") && kinds.contains(&"step_failed"), "{kinds:?}");
+    let text = t.to_string();
+    assert!(text.contains("before") && !text.contains("never"));
+    assert!(t["summary"]["step_error"].as_str().expect("step error").contains("null"), "{}", t["summary"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
