@@ -212,14 +212,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
     }
     let transcript = session.transcript();
     if let Some(path) = &args.har {
-        let exchanges: Vec<sdkhost::net::Exchange> = transcript
-            .entries()
-            .iter()
-            .filter_map(|e| match &e.event {
-                Event::Request(ex) => Some((**ex).clone()),
-                _ => None,
-            })
-            .collect();
+        let exchanges = transcript.exchanges();
         let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
         let text = serde_json::to_string_pretty(&har).map_err(|e| e.to_string())? + "\n";
         std::fs::write(path, text).map_err(|e| format!("--har {}: {e}", path.display()))?;

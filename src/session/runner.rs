@@ -297,14 +297,7 @@ impl Prepared {
             }
         }
         let transcript = runner.session.transcript();
-        let exchanges: Vec<Exchange> = transcript
-            .entries()
-            .iter()
-            .filter_map(|e| match &e.event {
-                Event::Request(ex) => Some((**ex).clone()),
-                _ => None,
-            })
-            .collect();
+        let exchanges = transcript.exchanges();
         let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
         let passed = runner.expectations.iter().filter(|e| e.passed).count();
         let doc = json!({

@@ -53,6 +53,17 @@ impl Transcript {
         })
     }
 
+    /// Every request that went through the gate, in order (for the HAR export and expectations).
+    pub fn exchanges(&self) -> Vec<crate::net::Exchange> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Request(ex) => Some((**ex).clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The JS errors recorded so far.
     pub fn js_errors(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| matches!(e.event, Event::JsError { .. }))
