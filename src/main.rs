@@ -244,7 +244,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
     Ok(if errors.is_empty() { OK } else { FAILED })
 }
 
-/// Expands folders into their `*.json` files, sorted by name.
+/// Expands folders into their `*.json` files (but `*.transcript.json`), sorted by name.
 fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
@@ -254,6 +254,8 @@ fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                // Transcripts written into the same folder by `--out` are not session scripts.
+                .filter(|p| !p.to_string_lossy().ends_with(".transcript.json"))
                 .collect();
             found.sort();
             if found.is_empty() {
