@@ -145,15 +145,7 @@ impl Collector {
             _ => (200, "{}".to_owned()),
         };
         let view = BodyView::of(&body);
-        let line = LogLine {
-            method: &method,
-            path: &path,
-            headers: &headers,
-            body: view.text,
-            body_base64: view.base64,
-            body_json: view.json,
-            status,
-        };
+        let line = LogLine { method: &method, path: &path, headers: &headers, body: view, status };
         serde_json::to_writer(&mut *log, &line)?;
         log.write_all(b"\n")?;
         log.flush()?;
@@ -177,12 +169,8 @@ struct LogLine<'a> {
     method: &'a str,
     path: &'a str,
     headers: &'a [(String, String)],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_base64: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_json: Option<Value>,
+    #[serde(flatten)]
+    body: BodyView<'a>,
     status: u16,
 }
 

@@ -213,10 +213,15 @@ pub fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
-/// A body as it appears in JSON: text or base64, and the parsed JSON when it is an object or array.
+/// A body as it appears in JSON (`body`, `body_base64`, `body_json`): text or base64, and the parsed JSON when it is
+/// an object or array. Flattened into the request, response and collector log records.
+#[derive(Serialize)]
 pub(crate) struct BodyView<'a> {
+    #[serde(rename = "body", skip_serializing_if = "Option::is_none")]
     pub(crate) text: Option<&'a str>,
+    #[serde(rename = "body_base64", skip_serializing_if = "Option::is_none")]
     pub(crate) base64: Option<String>,
+    #[serde(rename = "body_json", skip_serializing_if = "Option::is_none")]
     pub(crate) json: Option<Value>,
 }
 
@@ -245,12 +250,8 @@ struct RequestJson<'a> {
     page_url: &'a str,
     credentials: Credentials,
     headers: &'a [(String, String)],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_base64: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_json: Option<Value>,
+    #[serde(flatten)]
+    body: BodyView<'a>,
 }
 
 impl Serialize for Request {
@@ -265,9 +266,7 @@ impl Serialize for Request {
             page_url: self.page_url.as_str(),
             credentials: self.credentials,
             headers: &self.headers,
-            body: body.text,
-            body_base64: body.base64,
-            body_json: body.json,
+            body,
         }
         .serialize(s)
     }
@@ -278,26 +277,14 @@ struct ResponseJson<'a> {
     status: u16,
     status_text: &'a str,
     headers: &'a [(String, String)],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_base64: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_json: Option<Value>,
+    #[serde(flatten)]
+    body: BodyView<'a>,
 }
 
 impl Serialize for Response {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let body = BodyView::of(&self.body);
-        ResponseJson {
-            status: self.status,
-            status_text: &self.status_text,
-            headers: &self.headers,
-            body: body.text,
-            body_base64: body.base64,
-            body_json: body.json,
-        }
-        .serialize(s)
+        ResponseJson { status: self.status, status_text: &self.status_text, headers: &self.headers, body }.serialize(s)
     }
 }
 
