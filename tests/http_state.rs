@@ -1,6 +1,6 @@
 //! The IETF http-state test corpus (the suite RFC 6265 was checked against) run through [`Jar`] on virtual time.
 //!
-//! The corpus lives outside the repository, in `../shared/corpora/http-state` (see its README). Each parser case
+//! The corpus is in `tests/corpora/http-state` (see its README for source and licence). Each parser case
 //! feeds `Set-Cookie` headers from `http://home.example.org:8888/cookie-parser?<test>` into a fresh jar with the clock
 //! at 2011-01-01T00:00:00Z and compares the `Cookie` header of the follow-up request. `DISABLED_` cases are counted
 //! separately and not asserted. Where Chrome and Firefox behave differently from the corpus, the jar follows the
@@ -76,12 +76,8 @@ struct DateCase {
 }
 
 fn corpus_dir() -> PathBuf {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/http-state"));
-    assert!(
-        dir.join("parser.json").is_file(),
-        "http-state corpus missing: expected {} (the `shared/` folder must sit next to the repository)",
-        dir.display()
-    );
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpora/http-state"));
+    assert!(dir.join("parser.json").is_file(), "http-state corpus missing: expected {}", dir.display());
     dir.to_owned()
 }
 
