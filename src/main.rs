@@ -36,6 +36,22 @@ enum Command {
     Collector(CollectorArgs),
     /// Run the CE v2 conformance suite against an SDK build; exit 0 if every selected check passes, 1 if one fails.
     Conform(ConformArgs),
+    /// Write one self-contained HTML report from transcripts, `run` output and conformance reports (JSON).
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Transcripts (`replay --out`), `run` output or conformance reports (`conform --format json`), or folders of
+    /// them (every *.json inside, sorted by name; session scripts there are passed over).
+    #[arg(required = true, value_name = "JSON")]
+    inputs: Vec<PathBuf>,
+    /// Where to write the HTML (default: stdout).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// The page title.
+    #[arg(long, default_value = "sdkhost report")]
+    title: String,
 }
 
 #[derive(clap::Args)]
@@ -61,6 +77,15 @@ struct ReplayArgs {
     /// Sessions run at once (one thread and one JS engine each). Output does not depend on it.
     #[arg(long, default_value_t = 1)]
     jobs: usize,
+    /// Report format of the expectations: `human` (the summary), `junit`, `tap` or `json`.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Write that report to this file instead of stdout (progress lines still go to stderr).
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Also write one self-contained HTML report of every session (timeline, requests, gate decisions, cookie jar).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     #[command(flatten)]
     gate: GateArgs,
 }
@@ -163,6 +188,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run(args),
         Command::Collector(args) => collector(args),
         Command::Conform(args) => conform(args),
+        Command::Report(args) => report(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -279,7 +305,7 @@ fn output_path(base: &Path, many: bool, session: &Path, suffix: &str) -> PathBuf
 }
 
 fn replay(args: ReplayArgs) -> Result<u8, String> {
-    use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare, summary_text};
+    use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare};
     let files = session_files(&args.sessions)?;
     let opts = RunOptions {
         seed: args.seed,
@@ -310,9 +336,23 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
     }
-    let reports = sdkhost::parallel::map_in_order(prepared, args.jobs, |p| p.run(), |_, _| {});
-    let mut failed = false;
-    let mut out = String::new();
+    let total = prepared.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
+    let started = std::time::Instant::now();
+    let reports = sdkhost::parallel::map_in_order(
+        prepared,
+        args.jobs,
+        |p| p.run(),
+        |_, report| {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            let line = sdkhost::replay::progress_line(n, total, report, started.elapsed());
+            #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
+            {
+                eprintln!("{line}");
+            }
+        },
+    );
     for (file, report) in files.iter().zip(&reports) {
         if let Some(base) = &args.out {
             let path = output_path(base, many, file, ".transcript.json");
@@ -322,15 +362,28 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
             let path = output_path(base, many, file, ".har");
             std::fs::write(&path, report.har_text()).map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        failed |= !report.passed();
-        out.push_str(&summary_text(report));
     }
-    let passed = reports.iter().filter(|r| r.passed()).count();
-    out.push_str(&format!("{} passed, {} failed\n", passed, reports.len() - passed));
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        print!("{out}");
+    if let Some(path) = &args.html {
+        let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript.clone())).collect();
+        write_html("--html", path, &sdkhost::html::render("sdkhost replay", &inputs))?;
     }
+    let format = match args.format {
+        FormatArg::Human => sdkhost::replay::Format::Human,
+        FormatArg::Junit => sdkhost::replay::Format::Junit,
+        FormatArg::Tap => sdkhost::replay::Format::Tap,
+        FormatArg::Json => sdkhost::replay::Format::Json,
+    };
+    let text = sdkhost::replay::render(format, &reports);
+    match &args.report {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("--report {}: {e}", path.display()))?,
+        None => {
+            #[expect(clippy::print_stdout, reason = "the CLI's output")]
+            {
+                print!("{text}");
+            }
+        }
+    }
+    let failed = reports.iter().any(|r| !r.passed());
     Ok(if failed { FAILED } else { OK })
 }
 
@@ -360,6 +413,9 @@ struct ConformArgs {
     /// Only shard K of N (1-based) of the sorted, filtered checks: check i runs in shard i % N + 1.
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
+    /// Also write the report as one self-contained HTML file (checks, verdicts, spec clauses, excerpts).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -413,7 +469,33 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     drop(reporter);
     out.flush().map_err(|e| format!("writing the report: {e}"))?;
     let report = result.map_err(|e| e.to_string())?;
+    if let Some(path) = &args.html {
+        let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        write_html("--html", path, &sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]))?;
+    }
     Ok(if report.passed() { OK } else { FAILED })
+}
+
+fn report(args: ReportArgs) -> Result<u8, String> {
+    let mut inputs = Vec::new();
+    for path in &args.inputs {
+        inputs.extend(sdkhost::html::load(path)?);
+    }
+    let html = sdkhost::html::render(&args.title, &inputs);
+    match &args.out {
+        Some(path) => write_html("--out", path, &html)?,
+        None => {
+            #[expect(clippy::print_stdout, reason = "the CLI's output")]
+            {
+                print!("{html}");
+            }
+        }
+    }
+    Ok(OK)
+}
+
+fn write_html(flag: &str, path: &Path, html: &str) -> Result<(), String> {
+    std::fs::write(path, html).map_err(|e| format!("{flag} {}: {e}", path.display()))
 }
 
 fn collector(args: CollectorArgs) -> Result<u8, String> {

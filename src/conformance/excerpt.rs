@@ -1,6 +1,6 @@
 //! The transcript excerpt a failing check shows: the steps, page loads, requests, console lines, cookie writes and JS
 //! errors of the window that failed (from the previous `expect` to the failing one, or to the step that could not be
-//! carried out), one short line each, timed in virtual ms from the session start.
+//! carried out), one short line each, timed from the session start as a duration (`+250 ms`, `+487d 0h`).
 
 use serde_json::Value;
 
@@ -57,7 +57,7 @@ fn line(e: &Value, start: VirtualTime) -> Option<String> {
         "request" => request_line(e),
         _ => return None,
     };
-    Some(clip(&format!("+{at} ms {body}")))
+    Some(clip(&format!("+{} {body}", crate::session::Span(u64::try_from(at).unwrap_or(0)))))
 }
 
 fn request_line(e: &Value) -> String {

@@ -17,28 +17,28 @@ pub fn parse_cookie_date(text: &str) -> Option<VirtualTime> {
     let mut month: Option<Month> = None;
     let mut year: Option<u32> = None;
     for token in text.as_bytes().split(|b| is_delimiter(*b)).filter(|t| !t.is_empty()) {
-        if time.is_none() {
-            if let Some(hms) = hms_time(token) {
-                time = Some(hms);
-                continue;
-            }
+        if time.is_none()
+            && let Some(hms) = hms_time(token)
+        {
+            time = Some(hms);
+            continue;
         }
-        if day.is_none() {
-            if let Some(d) = leading_digits(token, 1, 2) {
-                day = u8::try_from(d).ok();
-                continue;
-            }
+        if day.is_none()
+            && let Some(d) = leading_digits(token, 1, 2)
+        {
+            day = u8::try_from(d).ok();
+            continue;
         }
-        if month.is_none() {
-            if let Some(m) = month_token(token) {
-                month = Some(m);
-                continue;
-            }
+        if month.is_none()
+            && let Some(m) = month_token(token)
+        {
+            month = Some(m);
+            continue;
         }
-        if year.is_none() {
-            if let Some(y) = leading_digits(token, 2, 4) {
-                year = Some(y);
-            }
+        if year.is_none()
+            && let Some(y) = leading_digits(token, 2, 4)
+        {
+            year = Some(y);
         }
     }
     let (hour, minute, second) = time?;

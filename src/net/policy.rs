@@ -27,6 +27,26 @@ pub enum Reason {
     UnsupportedScheme,
 }
 
+impl Reason {
+    /// The reason as transcripts spell it (`no_consent`), so every report uses one spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Consent => "consent",
+            Reason::NoConsent => "no_consent",
+            Reason::ConsentValueMismatch => "consent_value_mismatch",
+            Reason::HostNotAllowed => "host_not_allowed",
+            Reason::DenyAll => "deny_all",
+            Reason::UnsupportedScheme => "unsupported_scheme",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The policy's verdict on one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,5 +227,13 @@ mod tests {
             serde_json::to_string(&Decision { allowed: false, reason: Reason::NoConsent, consent_seen: None }).unwrap(),
             r#"{"allowed":false,"reason":"no_consent","consent_seen":null}"#
         );
+    }
+
+    #[test]
+    fn reasons_read_as_transcripts_spell_them() {
+        use Reason::*;
+        for r in [Consent, NoConsent, ConsentValueMismatch, HostNotAllowed, DenyAll, UnsupportedScheme] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.to_string());
+        }
     }
 }

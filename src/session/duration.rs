@@ -47,6 +47,26 @@ fn bad(text: &str) -> String {
     )
 }
 
+/// Reads as a person would say it, at most two units: `250 ms`, `5 s`, `1.250 s`, `2m 5s`, `3h 0m`, `487d 0h` (for
+/// offsets in reports; the exact instant stays in the transcript).
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const S: u64 = 1_000;
+        const M: u64 = 60 * S;
+        const H: u64 = 60 * M;
+        const D: u64 = 24 * H;
+        let ms = self.0;
+        match ms {
+            _ if ms < S => write!(f, "{ms} ms"),
+            _ if ms < M && ms.is_multiple_of(S) => write!(f, "{} s", ms / S),
+            _ if ms < M => write!(f, "{}.{:03} s", ms / S, ms % S),
+            _ if ms < H => write!(f, "{}m {}s", ms / M, ms % M / S),
+            _ if ms < D => write!(f, "{}h {}m", ms / H, ms % H / M),
+            _ => write!(f, "{}d {}h", ms / D, ms % D / H),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -86,5 +106,18 @@ mod tests {
         assert_eq!(Span::parse("1y").unwrap(), Span(31_556_952_000));
         assert!(Span::parse("3 fortnights").unwrap_err().contains("3 fortnights"));
         assert!(Span::parse("-1s").is_err());
+    }
+
+    #[test]
+    fn displays_two_units_at_most() {
+        let shown = |ms| Span(ms).to_string();
+        assert_eq!(shown(0), "0 ms");
+        assert_eq!(shown(999), "999 ms");
+        assert_eq!(shown(5_000), "5 s");
+        assert_eq!(shown(1_250), "1.250 s");
+        assert_eq!(shown(125_000), "2m 5s");
+        assert_eq!(shown(3 * 3_600_000 + 59_999), "3h 0m");
+        assert_eq!(shown(42_075_936_000), "486d 23h");
+        assert_eq!(shown(Span::parse("487d").unwrap().0), "487d 0h");
     }
 }

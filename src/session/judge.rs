@@ -17,7 +17,7 @@ fn request_summary(ex: &Exchange) -> String {
     let body = String::from_utf8_lossy(&ex.request.body);
     let body: String = body.chars().take(160).collect();
     format!(
-        "#{} {} {} {} [{d}, {:?}] {body}",
+        "#{} {} {} {} [{d}, {}] {body}",
         ex.request.id,
         serde_json::to_value(ex.request.initiator).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
         ex.request.method,

@@ -335,11 +335,12 @@ impl Prepared {
 pub fn summary_text(r: &RunReport) -> String {
     let (allowed, blocked) = r.request_counts();
     let mut out = format!(
-        "{}: {} of {} steps, {} requests ({} allowed, {} blocked), ended at {}\n",
+        "{}: {} of {} steps, {} request{} ({} allowed, {} blocked), ended at {}\n",
         r.name,
         r.steps_run,
         r.steps_total,
         allowed + blocked,
+        if allowed + blocked == 1 { "" } else { "s" },
         allowed,
         blocked,
         r.ended_at

@@ -38,10 +38,10 @@ fn get_random_values(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResu
         .as_object()
         .and_then(|o| JsArrayBuffer::from_object(o.clone()).ok())
         .ok_or_else(|| JsNativeError::typ().with_message("Crypto.getRandomValues: shared buffers are not supported"))?;
-    if let Some(mut data) = buffer.data_mut() {
-        if let Some(dst) = data.get_mut(offset..offset + len) {
-            dst.copy_from_slice(&bytes);
-        }
+    if let Some(mut data) = buffer.data_mut()
+        && let Some(dst) = data.get_mut(offset..offset + len)
+    {
+        dst.copy_from_slice(&bytes);
     }
     Ok(arg)
 }

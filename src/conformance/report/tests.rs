@@ -147,45 +147,40 @@ fn junit() {
     let sha = "ab".repeat(32);
     let expected = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="sdkhost conform" tests="3" skipped="1" failures="1" errors="0">
-    <testsuite name="ce-v2" tests="3" skipped="1" errors="0" failures="1">
-        <properties>
-            <property name="sdk" value="ce.js"/>
-            <property name="sdk_sha256" value="{sha}"/>
-            <property name="profile" value="reference"/>
-            <property name="filter" value="c*"/>
-            <property name="shard" value="1/2"/>
-        </properties>
-        <testcase name="consent.a-pass" classname="ce-v2.consent">
-            <properties>
-                <property name="label" value="documented"/>
-                <property name="spec" value="§3 &quot;no network request&quot;"/>
-                <property name="virtual_ms" value="1500"/>
-            </properties>
-        </testcase>
-        <testcase name="consent.b-fail" classname="ce-v2.consent">
-            <properties>
-                <property name="label" value="reference"/>
-                <property name="spec" value="§3 &quot;no network request&quot;"/>
-                <property name="virtual_ms" value="1500"/>
-            </properties>
-            <failure message="expect &quot;none&quot; (step 2): expected 0 requests, got 1: " type="check failed">expect &quot;none&quot; (step 2): expected 0 requests, got 1: 
+<testsuite name="ce-v2" tests="3" failures="1" errors="0" skipped="1" time="0">
+    <properties>
+        <property name="sdk" value="ce.js"/>
+        <property name="sdk_sha256" value="{sha}"/>
+        <property name="profile" value="reference"/>
+        <property name="filter" value="c*"/>
+        <property name="shard" value="1/2"/>
+    </properties>
+    <testcase name="consent.a-pass" classname="ce-v2.consent" time="0">
+        <system-out>label: documented
+spec: §3 &quot;no network request&quot;
+virtual time: 1.500 s
+virtual_ms: 1500</system-out>
+    </testcase>
+    <testcase name="consent.b-fail" classname="ce-v2.consent" time="0">
+        <failure message="expect &quot;none&quot; (step 2): expected 0 requests, got 1: &#10;    #1 xhr POST https://t.example/ [allowed]" type="failure">expect &quot;none&quot; (step 2): expected 0 requests, got 1: 
     #1 xhr POST https://t.example/ [allowed]
 
 transcript:
 +0 ms step 1: ce(&quot;track&quot;, &quot;A&quot;)
 +0 ms request #1 xhr POST https://t.example/ [allowed → 200] {{}}</failure>
-        </testcase>
-        <testcase name="cookies.c-skip" classname="ce-v2.cookies">
-            <properties>
-                <property name="label" value="documented"/>
-                <property name="spec" value="§3 &quot;no network request&quot;"/>
-                <property name="virtual_ms" value="0"/>
-            </properties>
-            <skipped message="not run after an earlier failure"/>
-        </testcase>
-    </testsuite>
-</testsuites>
+        <system-out>label: reference
+spec: §3 &quot;no network request&quot;
+virtual time: 1.500 s
+virtual_ms: 1500</system-out>
+    </testcase>
+    <testcase name="cookies.c-skip" classname="ce-v2.cookies" time="0">
+        <skipped message="not run after an earlier failure"/>
+        <system-out>label: documented
+spec: §3 &quot;no network request&quot;
+virtual time: 0 ms
+virtual_ms: 0</system-out>
+    </testcase>
+</testsuite>
 "#
     );
     assert_eq!(format(Format::Junit), expected);
