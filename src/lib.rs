@@ -10,6 +10,7 @@
 
 pub mod clock;
 pub mod conformance;
+pub mod diff;
 pub mod entropy;
 pub mod host;
 pub mod html;

@@ -36,8 +36,30 @@ enum Command {
     Collector(CollectorArgs),
     /// Run the CE v2 conformance suite against an SDK build; exit 0 if every selected check passes, 1 if one fails.
     Conform(ConformArgs),
+    /// Compare two transcripts (before/after a build): requests by decision, bodies, cookies, errors, console lines,
+    /// expectations. Exit 0 when they agree, 1 when they differ, 2 on bad input.
+    Diff(DiffArgs),
     /// Write one self-contained HTML report from transcripts, `run` output and conformance reports (JSON).
     Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The transcript before (`replay --out`).
+    #[arg(value_name = "A")]
+    a: PathBuf,
+    /// The transcript after.
+    #[arg(value_name = "B")]
+    b: PathBuf,
+    /// `text` (one line per difference) or `json`.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -71,12 +93,14 @@ struct ReplayArgs {
     /// Replace every script's transport.
     #[arg(long, value_enum)]
     transport: Option<TransportArg>,
-    /// The HAR file the replay transport answers from (instead of the script's transport.har).
+    /// The HAR file the replay transport answers from (instead of the script's transport.har); needs
+    /// `--transport replay`.
     #[arg(long, value_name = "FILE")]
     replay_har: Option<PathBuf>,
-    /// Sessions run at once (one thread and one JS engine each). Output does not depend on it.
-    #[arg(long, default_value_t = 1)]
-    jobs: usize,
+    /// Sessions run at once (one thread and one JS engine each). Defaults to the number of CPUs. Output does not
+    /// depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
     /// Report format of the expectations: `human` (the summary), `junit`, `tap` or `json`.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
@@ -165,9 +189,9 @@ struct RunArgs {
     /// JS to evaluate after the scripts (repeatable).
     #[arg(long = "eval", value_name = "JS")]
     evals: Vec<String>,
-    /// Milliseconds of virtual time to advance at the end.
-    #[arg(long, default_value_t = 0)]
-    advance: u64,
+    /// Virtual time to advance at the end: milliseconds, or a duration such as `15m`, `14mo`.
+    #[arg(long, default_value = "0", value_parser = parse_span)]
+    advance: sdkhost::session::Span,
     /// Seed of all randomness.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -189,6 +213,7 @@ fn main() -> ExitCode {
         Command::Collector(args) => collector(args),
         Command::Conform(args) => conform(args),
         Command::Report(args) => report(args),
+        Command::Diff(args) => diff(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -229,7 +254,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
             Err(e) => json!({"error": e}),
         });
     }
-    session.advance(args.advance).map_err(|e| format!("--advance: {e}"))?;
+    session.advance(args.advance.0).map_err(|e| format!("--advance: {e}"))?;
     if let Some(path) = &args.gate.jar {
         let host = session.host().get();
         let profile =
@@ -306,6 +331,9 @@ fn output_path(base: &Path, many: bool, session: &Path, suffix: &str) -> PathBuf
 
 fn replay(args: ReplayArgs) -> Result<u8, String> {
     use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare};
+    if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
+        return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
+    }
     let files = session_files(&args.sessions)?;
     let opts = RunOptions {
         seed: args.seed,
@@ -342,7 +370,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     let started = std::time::Instant::now();
     let reports = sdkhost::parallel::map_in_order(
         prepared,
-        args.jobs,
+        jobs_or_cpus(args.jobs),
         |p| p.run(),
         |_, report| {
             let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
@@ -405,8 +433,8 @@ struct ConformArgs {
     out: Option<PathBuf>,
     /// Checks run at once (one thread and one JS engine each). Defaults to the number of CPUs. Output does not
     /// depend on it.
-    #[arg(long)]
-    jobs: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
     /// Only checks whose id contains PATTERN, or matches it as a glob (`*`, `?`), e.g. `consent.*`.
     #[arg(long, value_name = "PATTERN")]
     filter: Option<String>,
@@ -449,7 +477,7 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
         FormatArg::Tap => report::Format::Tap,
         FormatArg::Json => report::Format::Json,
     };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let jobs = jobs_or_cpus(args.jobs);
     let opts = RunOpts { selection: Selection { profile, filter: args.filter.clone(), shard }, jobs, fail_fast: false };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     let mut out: Box<dyn Write> = match &args.out {
@@ -476,6 +504,25 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     Ok(if report.passed() { OK } else { FAILED })
 }
 
+fn diff(args: DiffArgs) -> Result<u8, String> {
+    let read = |path: &Path| -> Result<serde_json::Value, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let value = serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", path.display()))?;
+        sdkhost::diff::check_transcript(&path.display().to_string(), &value)?;
+        Ok(value)
+    };
+    let changes = sdkhost::diff::diff(&read(&args.a)?, &read(&args.b)?);
+    let text = match args.format {
+        DiffFormat::Text => changes.text(),
+        DiffFormat::Json => serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())? + "\n",
+    };
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        print!("{text}");
+    }
+    Ok(if changes.is_empty() { OK } else { FAILED })
+}
+
 fn report(args: ReportArgs) -> Result<u8, String> {
     let mut inputs = Vec::new();
     for path in &args.inputs {
@@ -492,6 +539,16 @@ fn report(args: ReportArgs) -> Result<u8, String> {
         }
     }
     Ok(OK)
+}
+
+/// `--jobs`, or the number of CPUs: the same default for every command.
+fn jobs_or_cpus(jobs: Option<u64>) -> usize {
+    jobs.and_then(|j| usize::try_from(j).ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+fn parse_span(text: &str) -> Result<sdkhost::session::Span, String> {
+    sdkhost::session::Span::parse(text)
 }
 
 fn write_html(flag: &str, path: &Path, html: &str) -> Result<(), String> {
