@@ -305,3 +305,25 @@ fn an_imported_module_is_gated_and_recorded_like_a_script() {
     assert_eq!(run.console(), ["loaded 0"]);
     assert_eq!(*run.sent.borrow(), ["Script https://cdn.example/m.js from https://shop.example/"]);
 }
+
+#[test]
+fn mapped_modules_import_each_other_by_url_without_the_network() {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let mut s = Session::builder()
+        .transport(Box::new(Counting(sent.clone())))
+        .script(
+            "https://cdn.shop.example/a.mjs",
+            "a.mjs",
+            "import { b } from './b.mjs'; export const v = b + 1; export const u = import.meta.url;",
+        )
+        .script("https://cdn.shop.example/b.mjs", "b.mjs", "export const b = 41;")
+        .build();
+    s.open("https://shop.example/").expect("open");
+    let js = "var a = 'https://cdn.shop.example/a.mjs'; Promise.all([import(a), import(a)]).then(function (m) { \
+              console.log(m[0].v + ' ' + m[0].u + ' ' + (m[0] === m[1])); });";
+    s.eval(js).expect("page").expect("no exception");
+    s.advance(10).expect("advance");
+    let console: Vec<String> = s.transcript().console_lines().map(|(_, l)| l.to_owned()).collect();
+    assert_eq!(console, ["42 https://cdn.shop.example/a.mjs true"]);
+    assert_eq!((sent.borrow().len(), s.transcript().exchanges().len()), (0, 0));
+}
