@@ -66,6 +66,7 @@ impl Page {
             .clock(Rc::new(VirtualClock::new(host.clone())))
             .job_executor(events.clone())
             .host_hooks(engine_hooks.clone())
+            .module_loader(Rc::new(web::PageModuleLoader::default()))
             .build()
             .map_err(|e| fail(e.to_string()))?;
         ctx.set_optimizer_options(optimizer_options());

@@ -8,12 +8,23 @@
 //!   closure over `H`. It returns the hooks the host calls (fire an event, change `readyState`, ...).
 //!
 //! What is not implemented is absent, so feature detection in SDKs takes its fallback path.
+//!
+//! Sealing (page and SDK code are hostile; the JS half of these rules heads `js/intrinsics.js`):
+//! - `H` has no prototype and is frozen before the prelude runs, so no page getter on `Object.prototype` ever sees
+//!   it and nothing can be added to it; the prelude keeps it in closures and hands it only to module functions.
+//! - Host state is Rust's: the page URL and its history entries (`history.rs`), the cookie jar, storage. No native
+//!   takes a URL or origin from JS that the host already knows: requests, cookies and storage use the page URL the
+//!   host holds, and the only way to change it in place is `historyChange`, which refuses another origin. Even a
+//!   leaked `H` could do nothing a page cannot already do through web APIs.
+//! - Modules a page imports never come from the filesystem (`module_loader.rs`).
 
 mod console;
 mod cookie;
 mod crypto;
 mod events;
+mod history;
 mod image;
+mod module_loader;
 mod modules;
 mod net;
 mod performance;
@@ -23,7 +34,7 @@ mod timers;
 mod whatwg_url;
 mod window;
 
-use boa_engine::object::ObjectInitializer;
+use boa_engine::object::IntegrityLevel;
 use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, Source, js_string};
 use boa_runtime::RuntimeExtension;
 use boa_runtime::extensions::{
@@ -34,7 +45,8 @@ use crate::host::HostRef;
 
 /// The prelude: one closure over the host primitives `H`, returning the hooks object.
 const PRELUDE: &str = concat!(
-    "(function (H) {\n'use strict';\nvar hooks = {};\n",
+    "(function (H) {\n'use strict';\n",
+    include_str!("js/intrinsics.js"),
     include_str!("js/lazy.js"),
     include_str!("js/window.js"),
     include_str!("js/navigator.js"),
@@ -49,8 +61,10 @@ pub(crate) struct JsHooks(pub(crate) JsObject);
 
 /// The document's current URL (after `history.pushState`), if the page has one.
 pub(crate) fn document_url(ctx: &Context) -> Option<url::Url> {
-    net::page_url(ctx).ok()
+    history::page_url(ctx).ok()
 }
+
+pub(crate) use module_loader::PageModuleLoader;
 
 /// Reaches the session from a native function.
 ///
@@ -73,17 +87,19 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     crypto::register(ctx)?;
     performance::register(ctx)?;
 
-    let natives = ObjectInitializer::new(ctx).build();
+    let natives = JsObject::with_null_proto();
     window::add_natives(ctx, &natives, host, url)?;
     window::add_error_native(ctx, &natives)?;
     script::add_natives(ctx, &natives)?;
-    net::add_natives(ctx, &natives, url)?;
+    history::add_natives(ctx, &natives, url)?;
+    net::add_natives(ctx, &natives)?;
     cookie::add_natives(ctx, &natives)?;
     image::add_natives(ctx, &natives)?;
     events::add_natives(ctx, &natives)?;
     whatwg_url::add_natives(ctx, &natives)?;
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
+    natives.set_integrity_level(IntegrityLevel::Frozen, ctx)?;
     let prelude = ctx.eval(Source::from_bytes(PRELUDE).with_path(std::path::Path::new("sdkhost-prelude.js")))?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
@@ -100,5 +116,38 @@ impl JsHooks {
             Some(f) => f.call(&JsValue::undefined(), args, ctx),
             None => Err(JsNativeError::typ().with_message(format!("sdkhost: no prelude hook {name}")).into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Sealing rule 2 of `js/intrinsics.js`, checked on the sources: a private object (`H`, `I`, `B`, `hooks`) is
+    /// never an argument, a returned value or a stored value, except in the lines that start as listed here: the
+    /// function heads, the module call, `load`, the prelude's return to the host, and the captured `B.assign`.
+    #[test]
+    fn private_objects_are_never_handed_out() {
+        let allowed = [
+            "(function (H) {",
+            "(function (H, I, B) {",
+            "H.module(name)(H, I, B);",
+            "I.hooks = hooks;",
+            "return I;",
+            "return hooks;",
+            "B.assign(I, {",
+        ];
+        let handed =
+            regex::Regex::new(r"(?:[(,\[]\s*|return\s+|[=:]\s*)(?:H|I|B|hooks)\s*(?:[,);}\]]|$)").expect("regex");
+        let mut sources = vec![("prelude", super::PRELUDE)];
+        sources.extend(super::modules::MODULES.iter().map(|(name, source)| (*name, *source)));
+        let mut found = Vec::new();
+        for (name, source) in sources {
+            for line in source.lines() {
+                let code = line.split(" // ").next().unwrap_or_default().trim();
+                if !code.starts_with("//") && handed.is_match(code) && !allowed.iter().any(|a| code.starts_with(a)) {
+                    found.push(format!("{name}: {code}"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "a private object is handed out (see js/intrinsics.js): {found:#?}");
     }
 }

@@ -1,18 +1,21 @@
 //! Lazy modules of the prelude (see `js/lazy.js`): most of the browser surface is JS that Boa would otherwise parse
 //! on every page (about 0.2 ms per KB), so it is compiled only when a page first touches it. `H.module(name)`
-//! evaluates module `name` and returns its function `(H, I)`, which the prelude's loader calls once per page.
+//! evaluates module `name` and returns its function `(H, I, B)`, which the prelude's loader calls once per page.
+//! A module loads after page code may have tampered with builtins: it follows the sealing rules of
+//! `js/intrinsics.js` (the captured builtins `B` for anything that touches a private object).
 
 use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, Source, js_string};
 
-/// Wraps a module file as a function of the private natives `H` and the shared internals `I`.
+/// Wraps a module file as a function of the private natives `H`, the shared internals `I` and the captured builtins
+/// `B`.
 macro_rules! module {
     ($name:literal) => {
-        ($name, concat!("(function (H, I) {\n'use strict';\n", include_str!(concat!("js/", $name, ".js")), "\n})"))
+        ($name, concat!("(function (H, I, B) {\n'use strict';\n", include_str!(concat!("js/", $name, ".js")), "\n})"))
     };
 }
 
 /// Every module: (name, source).
-const MODULES: [(&str, &str); 17] = [
+pub(super) const MODULES: [(&str, &str); 17] = [
     module!("events"),
     module!("uievents"),
     module!("domexception"),

@@ -3,10 +3,8 @@
 //! the egress gate (`net::Egress`, through `Host::submit`); the outcome reaches the page as a task after the
 //! exchange's latency (a blocked request fails at the next task turn, like a browser's network error).
 //!
-//! Also `H.navigate(url, kind)` (location/history asking for a new document) and the page URL the glue resolves
-//! against (`H.setUrl` after `history.pushState`).
-
-use std::cell::RefCell;
+//! Also `H.navigate(url, kind)` (location/history asking for a new document). Requests are made for the page URL the
+//! host holds (`history.rs`), never for one page JS names.
 
 use boa_engine::object::ObjectInitializer;
 use boa_engine::object::builtins::{JsArray, JsArrayBuffer, JsFunction, JsTypedArray};
@@ -19,16 +17,7 @@ use crate::net::{Credentials, Exchange, Initiator, Outcome, Request};
 use crate::page::EventLoop;
 use crate::transcript::ErrorPhase;
 
-/// The current document URL (changes with `history.pushState`).
-#[derive(Debug)]
-pub(crate) struct PageUrl(pub(crate) RefCell<Url>);
-
-/// The current document URL of the page in `ctx`.
-pub(crate) fn page_url(ctx: &Context) -> JsResult<Url> {
-    ctx.get_data::<PageUrl>()
-        .map(|u| u.0.borrow().clone())
-        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: page has no URL").into())
-}
+pub(crate) use super::history::page_url;
 
 /// Resolves `text` against the page URL, as `new URL(text, document.baseURI)`.
 pub(crate) fn resolve(text: &str, ctx: &Context) -> JsResult<Url> {
@@ -209,19 +198,8 @@ fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValu
     Ok(JsValue::undefined())
 }
 
-/// `H.setUrl(url)`: `history.pushState`/`replaceState` changed the document URL (same document).
-fn set_url(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
-    let url = resolve(&args.get_or_undefined(0).to_string(ctx)?.to_std_string_escaped(), ctx)?;
-    if let Some(current) = ctx.get_data::<PageUrl>() {
-        *current.0.borrow_mut() = url;
-    }
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, url: &Url) -> JsResult<()> {
-    ctx.insert_data(PageUrl(RefCell::new(url.clone())));
-    let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 3] =
-        [("send", send), ("navigate", navigate), ("setUrl", set_url)];
+pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
+    let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 2] = [("send", send), ("navigate", navigate)];
     for (name, f) in fns {
         let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
         h.set(JsString::from(name), f, false, ctx)?;

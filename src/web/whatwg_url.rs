@@ -18,7 +18,7 @@ fn text(v: &JsValue, ctx: &mut Context) -> JsResult<String> {
     Ok(v.to_string(ctx)?.to_std_string_lossy())
 }
 
-fn components(u: &Url, ctx: &mut Context) -> JsValue {
+pub(crate) fn components(u: &Url, ctx: &mut Context) -> JsValue {
     let origin = quirks::origin(u);
     let parts = [
         quirks::href(u),

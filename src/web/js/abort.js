@@ -5,7 +5,7 @@
 if (typeof AbortController === 'function') {
   var abortNative = AbortController.prototype.abort;
   AbortController.prototype.abort = function abort(reason) {
-    return abortNative.call(this, reason === undefined ? domError('AbortError', 'signal is aborted without reason') : reason);
+    return B.apply(abortNative, this, [reason === undefined ? domError('AbortError', 'signal is aborted without reason') : reason]);
   };
   AbortSignal.abort = function abort(reason) { var c = new AbortController(); c.abort(reason); return c.signal; };
   AbortSignal.timeout = function timeout(ms) {

@@ -58,7 +58,7 @@ expose(Document);
 expose(HTMLDocument);
 var document = Object.create(HTMLDocument.prototype);
 Object.defineProperty(window, 'document', { get: function () { return document; }, enumerable: true });
-Object.assign(I, { Node: Node, Document: Document, documentState: documentState });
+B.assign(I, { Node: Node, Document: Document, documentState: documentState });
 
 // Host hook: move the document to `state`, firing what a browser fires on the way.
 hooks.setReadyState = function (state) {

@@ -367,7 +367,7 @@ document[NS] = { k: 9, n: '#document', p: null, c: [] };
   if (H.title) title.textContent = String(H.title);
 })();
 [CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement].forEach(function (C) { expose(C); });
-Object.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
+B.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
   sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
   attrName: attrName, cloneNode: cloneNode, mixin: mixin, textOf: textOf, Text: Text, DocumentFragment: DocumentFragment,
   CharacterData: CharacterData, Document: Document, elementClass: elementClass, fireElement: fireElement });

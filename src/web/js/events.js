@@ -201,6 +201,6 @@ I.fire = function (target, type, bubbles, cancelable) {
   return fireTrusted(at, type, { bubbles: !!bubbles, cancelable: !!cancelable }, C,
     at === window && type === 'load' ? document : undefined);
 };
-Object.assign(I, { ES: ES, Event: Event, evState: evState, eventClass: eventClass, fireTrusted: fireTrusted,
+B.assign(I, { ES: ES, Event: Event, evState: evState, eventClass: eventClass, fireTrusted: fireTrusted,
   dispatchAt: dispatchAt, defineHandlers: defineHandlers, CustomEvent: CustomEvent, PopStateEvent: PopStateEvent,
   HashChangeEvent: HashChangeEvent });

@@ -4,15 +4,16 @@
 // (`URL`, `Blob`, `localStorage`, ...), a member of a prototype (`document.createElement`), or a call from another
 // module. Until then the name is answered by a Proxy in the prototype chain, which loads the module and answers;
 // `'URL' in window` is true from the start, so feature detection is unaffected. A module runs as
-// `function (H, I)`: `I` holds the internals the modules share.
+// `function (H, I, B)`: `I` holds the internals the modules share, `B` the captured builtins (js/intrinsics.js).
 // Deviations: before its module loads, a lazy name is not an own property (`window.hasOwnProperty('URL')` is false,
 // `Object.getOwnPropertyNames(window)` omits it); the prototype of window (and of Node.prototype, ...) is that Proxy.
-var I = { hooks: hooks };
-var loaded = Object.create(null);
+var I = B.create(null);
+I.hooks = hooks;
+var loaded = B.create(null);
 function load(name) {
   if (!loaded[name]) {
     loaded[name] = true;
-    H.module(name)(H, I);
+    H.module(name)(H, I, B);
   }
   return I;
 }
@@ -22,49 +23,59 @@ function load(name) {
 // inside its own getter reads wrong in Boa 0.22, so the names are never accessors on `obj`.)
 var LAYER = Symbol('lazy');
 function lazy(obj, names, module) {
-  var table = Object.prototype.hasOwnProperty.call(obj, LAYER) ? obj[LAYER] : null;
+  var table = B.hasOwn(obj, LAYER) ? obj[LAYER] : null;
   if (!table) {
-    table = Object.create(null);
+    table = B.create(null);
     var has = function (k) { return typeof k === 'string' && table[k] !== undefined; };
     // Loads the module that defines `k` (a module may hand a name on to another); true once `obj` has it.
     var ready = function (k) {
-      for (var m; !Object.prototype.hasOwnProperty.call(obj, k) && m !== table[k];) load(m = table[k]);
-      return Object.prototype.hasOwnProperty.call(obj, k);
+      for (var m; !B.hasOwn(obj, k) && m !== table[k];) load(m = table[k]);
+      return B.hasOwn(obj, k);
     };
-    Object.setPrototypeOf(obj, new Proxy(Object.getPrototypeOf(obj) || Object.create(null), {
-      get: function (t, k, r) { return has(k) && ready(k) ? r[k] : Reflect.get(t, k, r); },
+    B.setPrototypeOf(obj, new B.Proxy(B.getPrototypeOf(obj) || B.create(null), {
+      __proto__: null,
+      get: function (t, k, r) { return has(k) && ready(k) ? r[k] : B.get(t, k, r); },
       set: function (t, k, v, r) {
         if (has(k) && ready(k)) { r[k] = v; return true; }
-        return Reflect.set(t, k, v, r);
+        return B.set(t, k, v, r);
       },
-      has: function (t, k) { return has(k) || Reflect.has(t, k); },
+      has: function (t, k) { return has(k) || B.has(t, k); },
       getPrototypeOf: function (t) { return t; }
     }));
-    Object.defineProperty(obj, LAYER, { value: table });
+    B.defineProperty(obj, LAYER, { __proto__: null, value: table });
   }
-  names.split(' ').forEach(function (n) { table[n] = module; });
+  B.forEach(B.split(names, ' '), function (n) { table[n] = module; });
 }
 // Interface objects on window are writable, configurable, not enumerable.
 function expose(C, name) {
-  Object.defineProperty(window, name || C.name, { value: C, writable: true, configurable: true });
+  B.defineProperty(window, name || C.name, { __proto__: null, value: C, writable: true, configurable: true });
 }
 function illegal() { throw new TypeError('Illegal constructor'); }
 // Defines data properties (writable, configurable, enumerable), replacing lazy accessors.
 function define(obj, props) {
-  for (var k in props) Object.defineProperty(obj, k, { value: props[k], writable: true, configurable: true, enumerable: true });
+  B.forEach(B.keys(props), function (k) {
+    B.defineProperty(obj, k, { __proto__: null, value: props[k], writable: true, configurable: true, enumerable: true });
+  });
 }
 function domError(name, message) { return new window.DOMException(message, name); }
 // The document URL as components [href, protocol, username, password, host, hostname, port, pathname, search, hash,
-// origin]; it changes with pushState and fragment navigations, and the network glue follows it (`H.setUrl`).
+// origin]. The host holds the URL (src/web/history.rs); this mirrors what it returns, so `I.history` is the only way
+// it changes: `I.history('change', url | null, replace)` and `I.history('go', index)` return the new components, or
+// null (another origin) / undefined (not a URL) for a change the host refused.
 var urlParts = ['href', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash',
   'origin'];
 var docUrl = H.urlParse(H.url);
 function parseUrl(url, base) { return H.urlParse(String(url), base === undefined ? undefined : String(base)); }
+function moveUrl(op, a, b) {
+  var p = op === 'go' ? H.historyGo(a) : H.historyChange(a, b);
+  if (p) docUrl = p;
+  return p;
+}
 // EventTarget lives in the core (other prelude files build on its prototype); its methods come with `events`.
 class EventTarget {}
-Object.assign(I, { load: load, isLoaded: function (name) { return !!loaded[name]; }, lazy: lazy, define: define, expose: expose, illegal: illegal, domError: domError, urlParts: urlParts,
-  parseUrl: parseUrl, EventTarget: EventTarget, url: function () { return docUrl; },
-  setUrl: function (p) { docUrl = p; if (H.setUrl) H.setUrl(p[0]); } });
+B.assign(I, { load: load, isLoaded: function (name) { return !!loaded[name]; }, lazy: lazy, define: define,
+  expose: expose, illegal: illegal, domError: domError, urlParts: urlParts, parseUrl: parseUrl,
+  EventTarget: EventTarget, url: function () { return docUrl; }, history: moveUrl });
 lazy(EventTarget.prototype, 'addEventListener removeEventListener dispatchEvent', 'events');
 expose(EventTarget);
 // GlobalEventHandlers (window, document, HTML elements) and the window-only WindowEventHandlers, as on* names.
@@ -103,4 +114,4 @@ hooks.fire = function (target, type, bubbles, cancelable) {
   return loaded.events ? I.fire(target, type, bubbles, cancelable) : true;
 };
 // Host hook: the names of the modules loaded so far (for tests and timing).
-hooks.loadedModules = function () { return Object.keys(loaded).sort(); };
+hooks.loadedModules = function () { return B.sort(B.keys(loaded)); };

@@ -7,10 +7,12 @@
 // - pushState/replaceState change the URL without events; back/forward/go run as a task, counted from the entry
 //   current then: within these entries it fires `popstate` (and `hashchange` when the fragment changed); back past the
 //   first entry calls `H.navigate(null, 'back')`; forward past the last does nothing.
-// Deviations: `history.length` counts this document's entries plus `H.historyLength - 1` earlier ones (default 1);
-// `ancestorOrigins` is absent.
+// The host holds the URL and the entries (src/web/history.rs) and refuses a URL of another origin; this module keeps
+// only each entry's state object, by entry index.
+// Deviations: `history.length` counts this document's entries only; `ancestorOrigins` is absent.
 var urlParts = I.urlParts, parseUrl = I.parseUrl, domError = I.domError, illegal = I.illegal, expose = I.expose;
-var hist = { e: [{ u: I.url()[0], s: null }], i: 0, scroll: 'auto' };
+var states = B.create(null), scroll = 'auto';
+states[0] = null;
 function docUrl() { return I.url(); }
 function withoutHash(href) { var i = href.indexOf('#'); return i < 0 ? href : href.slice(0, i); }
 function resolveOrThrow(url, what) {
@@ -34,9 +36,8 @@ function navigateTo(p, kind) {
   if (kind !== 'reload' && p[0].indexOf('#') >= 0 && withoutHash(p[0]) === withoutHash(docUrl()[0])) {
     if (p[0] === docUrl()[0]) return;
     var old = docUrl()[0];
-    if (kind === 'replace') hist.e[hist.i] = { u: p[0], s: null };
-    else { hist.e.splice(hist.i + 1); hist.e.push({ u: p[0], s: null }); hist.i++; }
-    I.setUrl(p);
+    if (!I.history('change', p[0], kind === 'replace')) return;
+    setState(kind !== 'replace', null);
     firePopState(null);
     if (old.slice(withoutHash(old).length) !== p[0].slice(withoutHash(p[0]).length)) fireHashChange(old, p[0]);
     return;
@@ -71,29 +72,34 @@ I.location = location;
 // Moves to history entry `j` of this document (a traversal): popstate, then hashchange as a task.
 function traverseTo(j) {
   var old = docUrl()[0];
-  hist.i = j;
-  I.setUrl(H.urlParse(hist.e[j].u));
-  firePopState(hist.e[j].s);
+  if (!I.history('go', j)) return;
+  firePopState(states[j] === undefined ? null : states[j]);
   if (old.slice(withoutHash(old).length) !== docUrl()[0].slice(withoutHash(docUrl()[0]).length)) fireHashChange(old, docUrl()[0]);
 }
+// The state is cloned first, then the host parses the URL and checks its origin (the HTML standard's order).
 function changeHistory(state, url, push, what) {
-  var p = docUrl();
-  if (url !== undefined && url !== null) {
-    p = parseUrl(url, docUrl()[0]);
-    if (!p) throw domError('SyntaxError', "Failed to execute '" + what + "' on 'History': An history state object with URL '" + url + "' cannot be created.");
-    if (p[10] !== docUrl()[10] || p[10] === 'null') throw domError('SecurityError', "Failed to execute '" + what + "' on 'History': A history state object with URL '" + p[0] + "' cannot be created in a document with origin '" + docUrl()[10] + "' and URL '" + docUrl()[0] + "'.");
+  var target = url === undefined || url === null ? null : String(url);
+  state = state === undefined ? null : B.structuredClone(state);
+  var old = docUrl(), p = I.history('change', target, !push);
+  if (p === undefined) throw domError('SyntaxError', "Failed to execute '" + what + "' on 'History': An history state object with URL '" + target + "' cannot be created.");
+  if (p === null) {
+    var shown = parseUrl(target, old[0]);
+    throw domError('SecurityError', "Failed to execute '" + what + "' on 'History': A history state object with URL '" + (shown ? shown[0] : target) + "' cannot be created in a document with origin '" + old[10] + "' and URL '" + old[0] + "'.");
   }
-  state = state === undefined ? null : structuredClone(state);
-  if (push) { hist.e.splice(hist.i + 1); hist.e.push({ u: p[0], s: state }); hist.i++; }
-  else hist.e[hist.i] = { u: p[0], s: state };
-  I.setUrl(p);
+  setState(push, state);
+}
+// After the host moved to a new entry (push) or rewrote the current one: that entry's state, and none after it.
+function setState(push, state) {
+  var i = H.historyIndex();
+  if (push) for (var k in states) if (+k > i) delete states[k];
+  states[i] = state;
 }
 class History {
   constructor() { illegal(); }
-  get length() { return hist.e.length + (H.historyLength || 1) - 1; }
-  get state() { return hist.e[hist.i].s; }
-  get scrollRestoration() { return hist.scroll; }
-  set scrollRestoration(v) { if (v === 'auto' || v === 'manual') hist.scroll = v; }
+  get length() { return H.historyLength(); }
+  get state() { var s = states[H.historyIndex()]; return s === undefined ? null : s; }
+  get scrollRestoration() { return scroll; }
+  set scrollRestoration(v) { if (v === 'auto' || v === 'manual') scroll = v; }
   pushState(state, title, url) { changeHistory(state, url, true, 'pushState'); }
   replaceState(state, title, url) { changeHistory(state, url, false, 'replaceState'); }
   back() { this.go(-1); }
@@ -103,9 +109,9 @@ class History {
     if (delta === 0) return location.reload();
     // A traversal is a task; it counts from the entry current when it runs.
     H.queueTask(function () {
-      var j = hist.i + delta;
+      var j = H.historyIndex() + delta;
       if (j < 0) requestNavigation(null, 'back');
-      else if (j < hist.e.length) traverseTo(j);
+      else if (j < H.historyLength()) traverseTo(j);
     });
   }
 }

@@ -15,7 +15,7 @@ Object.keys(navigatorValues).forEach(function (k) {
 });
 expose(Navigator);
 var navigator = window.navigator = Object.create(Navigator.prototype);
-function sendBeacon(url, data) { return load('fetch').sendBeacon.apply(this, arguments); }
+function sendBeacon(url, data) { return B.apply(load('fetch').sendBeacon, this, arguments); }
 navigator.sendBeacon = sendBeacon;
 // Host hook: put navigator.sendBeacon back (a page may have replaced it).
 hooks.installBeacon = function () { if (window.navigator) window.navigator.sendBeacon = sendBeacon; };
