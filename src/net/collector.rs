@@ -135,13 +135,10 @@ impl Collector {
                 // A request answered before the stop has its line in the channel by now.
                 return write_lines(&finished, log);
             }
-            match self.server.recv_timeout(POLL) {
-                Ok(Some(request)) => {
-                    let (seed, lines, timeout) = (self.seed, lines.clone(), self.read_timeout);
-                    std::thread::spawn(move || handle(request, seed, &lines, timeout));
-                }
-                // Nothing arrived, a failed accept or a broken client: keep serving.
-                Ok(None) | Err(_) => {}
+            // Nothing arrived, a failed accept or a broken client: keep serving.
+            if let Ok(Some(request)) = self.server.recv_timeout(POLL) {
+                let (seed, lines, timeout) = (self.seed, lines.clone(), self.read_timeout);
+                std::thread::spawn(move || handle(request, seed, &lines, timeout));
             }
         }
     }
