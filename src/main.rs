@@ -245,8 +245,8 @@ fn run(args: RunArgs) -> Result<u8, String> {
     if let Some(path) = &args.har {
         files.output("--har", path)?;
     }
-    if start.checked_plus_ms(args.advance).is_none() {
-        return Err(format!("--advance {}: the clock would pass {}", args.advance, VirtualTime::MAX));
+    if start.checked_plus_ms(args.advance.0).is_none() {
+        return Err(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX));
     }
     let profile = match &args.gate.jar {
         Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
