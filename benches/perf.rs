@@ -11,7 +11,9 @@
 //! - `parallel`: the seven example sessions, each four times, replayed at `--jobs` 1 and 2;
 //! - `suite`: the CE v2 conformance suite on the reference SDK at `--jobs` 1 and 2, each run in a child process that
 //!   reports its own wall time and peak resident memory (VmHWM), so no external `time` tool is needed;
-//! - `memory`: resident memory per live page with the reference SDK (50 pages kept at once).
+//! - `memory`: resident memory per live page with the reference SDK (50 pages kept at once);
+//! - `scale`: hostile volumes, at most 5 runs: 60 000 timers set then cleared, and 100 000 `document.cookie` writes,
+//!   each in a page (JS) and on the bare clock or jar (Rust).
 //!
 //! `touch EXPR` (not a section) opens one page and evaluates EXPR, for `valgrind --tool=callgrind` instruction counts.
 //!
@@ -31,7 +33,7 @@ use sdkhost::page::Page;
 use sdkhost::sdk;
 use sdkhost::session::{RunOptions, SessionScript, prepare};
 
-const SECTIONS: [&str; 7] = ["setup", "modules", "sdk", "session", "parallel", "suite", "memory"];
+const SECTIONS: [&str; 8] = ["setup", "modules", "sdk", "session", "parallel", "suite", "memory", "scale"];
 
 fn runs() -> usize {
     std::env::var("PERF_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(40).max(1)
@@ -337,6 +339,52 @@ fn memory() {
     drop(pages);
 }
 
+/// Milliseconds to evaluate `js` in a fresh page.
+fn in_page(js: &str) -> f64 {
+    let h = host();
+    let mut page = Page::open(&h, url(), "bench").expect("page");
+    boa_gc::force_collect();
+    let t0 = Instant::now();
+    page.context().eval(Source::from_bytes(js)).expect("scale script");
+    ms(t0.elapsed())
+}
+
+fn scale(n: usize) {
+    header("hostile volumes (ms)");
+    let timers = "const ids = []; for (let i = 0; i < 60000; i++) ids.push(setTimeout(() => {}, 1000 + i % 977)); \
+                  for (const id of ids) clearTimeout(id);";
+    row("60 000 `setTimeout` then `clearTimeout` (page)", &timed(n, || in_page(timers)));
+    row(
+        "60 000 schedule then cancel (`Clock`)",
+        &timed(n, || {
+            let t0 = Instant::now();
+            let mut clock = sdkhost::clock::Clock::new(sdkhost::clock::DEFAULT_START);
+            let ids: Vec<_> = (0..60_000).map(|i| clock.schedule(1000 + i % 977)).collect();
+            for id in ids {
+                clock.cancel(id);
+            }
+            ms(t0.elapsed())
+        }),
+    );
+    let cookies = "for (let i = 0; i < 100000; i++) document.cookie = 'k' + (i % 5000) + '=v' + i + '; Max-Age=3600';";
+    row("100 000 `document.cookie` writes, 5 000 names (page)", &timed(n, || in_page(cookies)));
+    row(
+        "100 000 `set_from_document`, 5 000 names (`Jar`)",
+        &timed(n, || {
+            let t0 = Instant::now();
+            let (mut jar, page) = (sdkhost::jar::Jar::new(), url());
+            for i in 0..100_000 {
+                let text = format!("k{}=v{i}; Max-Age=3600", i % 5000);
+                jar.set_from_document(&page, &text, sdkhost::clock::DEFAULT_START);
+                if i % 1000 == 0 {
+                    jar.drain_events();
+                }
+            }
+            ms(t0.elapsed())
+        }),
+    );
+}
+
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -367,6 +415,7 @@ fn main() {
             "parallel" => parallel(n),
             "suite" => suite(n),
             "memory" => memory(),
+            "scale" => scale(n.min(5)),
             other => println!("unknown section {other:?}; sections: {}", SECTIONS.join(" ")),
         }
     }

@@ -1,8 +1,13 @@
 //! Virtual time: the one time type of the core ([`VirtualTime`]) and the session [`Clock`] with its timer queue.
 //!
 //! Nothing here reads the wall clock. Time moves only when the session advances it, and timers fire one at a time in
-//! (due time, creation order) order. The queue is a `BTreeMap` keyed by that pair: at the scale of a page (tens of
-//! timers) it beats a timing wheel and gives the order for free. Resolution is one millisecond.
+//! (due time, creation order) order. The queue is a `BTreeMap` keyed by that pair, with an index from timer id to due
+//! time so that cancelling is O(log n) too (a page may queue and cancel tens of thousands of timers): it gives the
+//! order for free and beats a timing wheel at the scale of a page. Resolution is one millisecond.
+//!
+//! Every [`VirtualTime`] lies between [`VirtualTime::MIN`] and [`VirtualTime::MAX`] (years -9999 to 9999, what the
+//! `time` crate can show): arithmetic saturates at those bounds, so a far-future time stays far future and is never
+//! shown as some other date.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -15,13 +20,27 @@ use time::format_description::well_known::Rfc3339;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct VirtualTime(i64);
 
+/// [`VirtualTime::MAX`] as a `time` date-time (the fallback should `time` ever shrink its range).
+const MAX_DATE_TIME: OffsetDateTime = time::macros::datetime!(9999-12-31 23:59:59.999 UTC);
+
 /// The default session start: 2026-01-01T00:00:00Z.
 pub const DEFAULT_START: VirtualTime = VirtualTime(1_767_225_600_000);
 
 impl VirtualTime {
-    /// A time from milliseconds since the Unix epoch.
+    /// The earliest representable time: -9999-01-01T00:00:00.000Z.
+    pub const MIN: VirtualTime = VirtualTime(-377_705_116_800_000);
+    /// The latest representable time: 9999-12-31T23:59:59.999Z.
+    pub const MAX: VirtualTime = VirtualTime(253_402_300_799_999);
+
+    /// A time from milliseconds since the Unix epoch, saturated to [`VirtualTime::MIN`]..=[`VirtualTime::MAX`].
     pub const fn from_unix_ms(ms: i64) -> Self {
-        VirtualTime(ms)
+        if ms < Self::MIN.0 {
+            Self::MIN
+        } else if ms > Self::MAX.0 {
+            Self::MAX
+        } else {
+            VirtualTime(ms)
+        }
     }
 
     /// Milliseconds since the Unix epoch.
@@ -34,10 +53,17 @@ impl VirtualTime {
         self.0.div_euclid(1000)
     }
 
-    /// This time plus `ms` milliseconds (saturating).
+    /// This time plus `ms` milliseconds, saturating at [`VirtualTime::MIN`] and [`VirtualTime::MAX`].
     #[must_use]
     pub const fn plus_ms(self, ms: i64) -> Self {
-        VirtualTime(self.0.saturating_add(ms))
+        Self::from_unix_ms(self.0.saturating_add(ms))
+    }
+
+    /// This time plus `ms` milliseconds, or `None` past [`VirtualTime::MAX`].
+    pub fn checked_plus_ms(self, ms: u64) -> Option<Self> {
+        let ms = i64::try_from(ms).ok()?;
+        let sum = self.0.checked_add(ms)?;
+        (sum <= Self::MAX.0).then_some(VirtualTime(sum))
     }
 
     /// Milliseconds from `earlier` to `self` (negative if `earlier` is later).
@@ -57,12 +83,15 @@ impl VirtualTime {
 
     /// Converts from a `time` date-time.
     pub fn from_offset_date_time(dt: OffsetDateTime) -> Self {
-        VirtualTime((dt.unix_timestamp_nanos() / 1_000_000) as i64)
+        let ms = dt.unix_timestamp_nanos().div_euclid(1_000_000);
+        Self::from_unix_ms(i64::try_from(ms).unwrap_or(if ms < 0 { i64::MIN } else { i64::MAX }))
     }
 
-    /// Converts to a `time` date-time in UTC (clamped to the range `time` supports).
+    /// Converts to a `time` date-time in UTC. Every `VirtualTime` is in the range `time` supports.
     pub fn to_offset_date_time(self) -> OffsetDateTime {
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        let bound =
+            if self.0 < 0 { OffsetDateTime::new_utc(time::Date::MIN, time::Time::MIDNIGHT) } else { MAX_DATE_TIME };
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(bound)
     }
 }
 
@@ -108,13 +137,15 @@ pub struct TimerId(pub u64);
 pub struct Clock {
     now: VirtualTime,
     queue: BTreeMap<(VirtualTime, u64), TimerId>,
+    /// The due time of each queued task, by id (an id is its creation sequence number), for O(log n) cancel.
+    due: BTreeMap<TimerId, VirtualTime>,
     next_seq: u64,
 }
 
 impl Clock {
     /// A clock standing at `start` with nothing scheduled.
     pub fn new(start: VirtualTime) -> Self {
-        Clock { now: start, queue: BTreeMap::new(), next_seq: 0 }
+        Clock { now: start, queue: BTreeMap::new(), due: BTreeMap::new(), next_seq: 0 }
     }
 
     /// The current virtual time.
@@ -129,13 +160,13 @@ impl Clock {
         self.next_seq += 1;
         let id = TimerId(seq);
         self.queue.insert((due, seq), id);
+        self.due.insert(id, due);
         id
     }
 
-    /// Removes a scheduled task; returns whether it was still queued.
+    /// Removes a scheduled task; returns whether it was still queued. O(log n).
     pub fn cancel(&mut self, id: TimerId) -> bool {
-        let key = self.queue.iter().find(|(_, v)| **v == id).map(|(k, _)| *k);
-        key.is_some_and(|k| self.queue.remove(&k).is_some())
+        self.due.remove(&id).is_some_and(|due| self.queue.remove(&(due, id.0)).is_some())
     }
 
     /// Removes the earliest task due at or before `until` and moves `now` to its due time.
@@ -145,6 +176,7 @@ impl Clock {
             return None;
         }
         let id = self.queue.remove(&(due, seq))?;
+        self.due.remove(&id);
         if due > self.now {
             self.now = due;
         }
@@ -171,6 +203,7 @@ impl Clock {
     /// Drops every queued task (a page is gone), keeping the time.
     pub fn clear(&mut self) {
         self.queue.clear();
+        self.due.clear();
     }
 }
 
@@ -201,6 +234,38 @@ mod tests {
         assert_eq!(c.now().unix_ms(), 50);
         assert_eq!(c.pop_due(until), Some(d));
         assert_eq!(c.pop_due(until), None);
+    }
+
+    #[test]
+    fn times_saturate_at_the_representable_range_instead_of_wrapping_to_1970() {
+        assert_eq!(VirtualTime::MAX.to_string(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(VirtualTime::MIN.to_string(), "-9999-01-01T00:00:00.000Z");
+        assert_eq!(DEFAULT_START.plus_ms(i64::MAX), VirtualTime::MAX);
+        assert_eq!(DEFAULT_START.plus_ms(i64::MIN), VirtualTime::MIN);
+        assert_eq!(VirtualTime::from_unix_ms(i64::MAX).to_string(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(DEFAULT_START.checked_plus_ms(u64::MAX), None);
+        assert_eq!(DEFAULT_START.checked_plus_ms(1000), Some(DEFAULT_START.plus_ms(1000)));
+        assert_eq!(VirtualTime::MAX.checked_plus_ms(1), None);
+        let max = VirtualTime::parse("9999-12-31T23:59:59.999Z").expect("max");
+        assert_eq!(max, VirtualTime::MAX);
+    }
+
+    #[test]
+    fn cancel_finds_the_task_among_many_and_keeps_the_order_of_the_rest() {
+        let mut c = Clock::new(VirtualTime::from_unix_ms(0));
+        let ids: Vec<TimerId> = (0..1000).map(|i| c.schedule(i % 7)).collect();
+        for id in ids.iter().step_by(2) {
+            assert!(c.cancel(*id));
+        }
+        assert_eq!(c.pending(), 500);
+        let mut fired = Vec::new();
+        while let Some(id) = c.pop_due(VirtualTime::from_unix_ms(10)) {
+            assert!(!c.cancel(id), "a fired task is no longer queued");
+            fired.push(id);
+        }
+        let mut expected: Vec<TimerId> = ids.iter().copied().skip(1).step_by(2).collect();
+        expected.sort_by_key(|id| (id.0 % 7, id.0));
+        assert_eq!(fired, expected);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod conformance;
 pub mod diff;
 pub mod entropy;
+pub mod files;
 pub mod host;
 pub mod html;
 pub mod jar;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use serde_json::json;
 
 use sdkhost::VirtualTime;
+use sdkhost::files::{RunFiles, read_input, write_atomic};
 use sdkhost::transcript::Event;
 
 /// Everything went as expected.
@@ -129,7 +130,8 @@ struct GateArgs {
     /// Block every request, whatever the consent.
     #[arg(long)]
     deny_all: bool,
-    /// Profile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end.
+    /// Profile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end, also after a
+    /// failed step.
     #[arg(long, value_name = "FILE")]
     jar: Option<PathBuf>,
 }
@@ -230,9 +232,21 @@ fn main() -> ExitCode {
 fn run(args: RunArgs) -> Result<u8, String> {
     let start = VirtualTime::parse(&args.clock_start).map_err(|e| format!("--clock-start: {e}"))?;
     let mut inline = Vec::new();
+    let mut files = RunFiles::new();
     for path in &args.scripts {
-        let source = std::fs::read_to_string(path).map_err(|e| format!("--script {}: {e}", path.display()))?;
+        let source = read_input(path).map_err(|e| format!("--script {}: {e}", path.display()))?;
+        files.input("--script", path);
         inline.push((path.display().to_string(), source));
+    }
+    // Every output is checked before anything runs: a run is never lost to a bad output path at the end.
+    if let Some(path) = &args.gate.jar {
+        files.output("--jar", path)?;
+    }
+    if let Some(path) = &args.har {
+        files.output("--har", path)?;
+    }
+    if start.checked_plus_ms(args.advance.0).is_none() {
+        return Err(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX));
     }
     let profile = match &args.gate.jar {
         Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
@@ -266,7 +280,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
         let exchanges = transcript.exchanges();
         let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
         let text = serde_json::to_string_pretty(&har).map_err(|e| e.to_string())? + "\n";
-        std::fs::write(path, text).map_err(|e| format!("--har {}: {e}", path.display()))?;
+        write_atomic(path, text.as_bytes()).map_err(|e| format!("--har {}: {e}", path.display()))?;
     }
     let mut console = Vec::new();
     let mut errors = Vec::new();
@@ -359,11 +373,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
     }
     let many = files.len() > 1;
-    for dir in [&args.out, &args.har].into_iter().flatten() {
-        if many {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-    }
+    check_replay_outputs(&args, &files, &prepared)?;
     let total = prepared.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
@@ -384,11 +394,11 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     for (file, report) in files.iter().zip(&reports) {
         if let Some(base) = &args.out {
             let path = output_path(base, many, file, ".transcript.json");
-            std::fs::write(&path, report.transcript_text()).map_err(|e| format!("{}: {e}", path.display()))?;
+            write_atomic(&path, report.transcript_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
         }
         if let Some(base) = &args.har {
             let path = output_path(base, many, file, ".har");
-            std::fs::write(&path, report.har_text()).map_err(|e| format!("{}: {e}", path.display()))?;
+            write_atomic(&path, report.har_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     if let Some(path) = &args.html {
@@ -403,7 +413,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     };
     let text = sdkhost::replay::render(format, &reports);
     match &args.report {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("--report {}: {e}", path.display()))?,
+        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("--report {}: {e}", path.display()))?,
         None => {
             #[expect(clippy::print_stdout, reason = "the CLI's output")]
             {
@@ -413,6 +423,49 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     }
     let failed = reports.iter().any(|r| !r.passed());
     Ok(if failed { FAILED } else { OK })
+}
+
+/// Checks every output of a replay before anything runs: folders exist (created for several sessions), no output is
+/// an input (a session script, an SDK file, a HAR, `--replay-har`), and no two sessions write the same file.
+fn check_replay_outputs(
+    args: &ReplayArgs,
+    files: &[PathBuf],
+    prepared: &[sdkhost::session::Prepared],
+) -> Result<(), String> {
+    let many = files.len() > 1;
+    let mut run_files = RunFiles::new();
+    for p in prepared {
+        for (label, path) in p.input_files() {
+            run_files.input(label.clone(), path);
+        }
+    }
+    if let Some(har) = &args.replay_har {
+        run_files.input("--replay-har", har);
+    }
+    for (flag, base, suffix) in [("--out", &args.out, ".transcript.json"), ("--har", &args.har, ".har")] {
+        let Some(base) = base else { continue };
+        if many {
+            if base.exists() && !base.is_dir() {
+                return Err(format!("{flag} {}: several sessions need a folder here, not a file", base.display()));
+            }
+            std::fs::create_dir_all(base).map_err(|e| format!("{flag} {}: {e}", base.display()))?;
+        }
+        for file in files {
+            let label = if many { format!("{flag} of {}", file.display()) } else { flag.to_owned() };
+            run_files.output(label, &output_path(base, many, file, suffix))?;
+        }
+    }
+    for (flag, path) in [("--report", &args.report), ("--html", &args.html)] {
+        if let Some(path) = path {
+            run_files.output(flag, path)?;
+        }
+    }
+    for (file, p) in files.iter().zip(prepared) {
+        if let Some(profile) = p.profile_path() {
+            run_files.output(format!("profile of {}", file.display()), profile)?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -464,8 +517,15 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     use sdkhost::conformance::{Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
-    let source = std::fs::read_to_string(&args.sdk)
-        .map_err(|e| format!("--sdk {}: cannot read the build: {e}", args.sdk.display()))?;
+    let source =
+        read_input(&args.sdk).map_err(|e| format!("--sdk {}: cannot read the build: {e}", args.sdk.display()))?;
+    let mut files = RunFiles::new();
+    files.input("--sdk", &args.sdk);
+    for (flag, path) in [("--out", &args.out), ("--html", &args.html)] {
+        if let Some(path) = path {
+            files.output(flag, path)?;
+        }
+    }
     let suite = Suite::ce_v2().map_err(|e| e.to_string())?;
     let profile = match args.profile {
         ProfileArg::Documented => Profile::Documented,
@@ -480,11 +540,11 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     let jobs = jobs_or_cpus(args.jobs);
     let opts = RunOpts { selection: Selection { profile, filter: args.filter.clone(), shard }, jobs, fail_fast: false };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
+    // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
+    // --filter that matches nothing) leaves an existing report as it was.
+    let mut buffer = Vec::new();
     let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| format!("--out {}: {e}", path.display()))?;
-            Box::new(std::io::BufWriter::new(file))
-        }
+        Some(_) => Box::new(&mut buffer),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut stderr = std::io::stderr();
@@ -496,7 +556,11 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     });
     drop(reporter);
     out.flush().map_err(|e| format!("writing the report: {e}"))?;
+    drop(out);
     let report = result.map_err(|e| e.to_string())?;
+    if let Some(path) = &args.out {
+        write_atomic(path, &buffer).map_err(|e| format!("--out {}: {e}", path.display()))?;
+    }
     if let Some(path) = &args.html {
         let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
         write_html("--html", path, &sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]))?;
@@ -524,6 +588,13 @@ fn diff(args: DiffArgs) -> Result<u8, String> {
 }
 
 fn report(args: ReportArgs) -> Result<u8, String> {
+    if let Some(out) = &args.out {
+        let mut files = RunFiles::new();
+        for path in args.inputs.iter().filter(|p| p.is_file()) {
+            files.input("input", path);
+        }
+        files.output("--out", out)?;
+    }
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.extend(sdkhost::html::load(path)?);
@@ -552,7 +623,7 @@ fn parse_span(text: &str) -> Result<sdkhost::session::Span, String> {
 }
 
 fn write_html(flag: &str, path: &Path, html: &str) -> Result<(), String> {
-    std::fs::write(path, html).map_err(|e| format!("{flag} {}: {e}", path.display()))
+    write_atomic(path, html.as_bytes()).map_err(|e| format!("{flag} {}: {e}", path.display()))
 }
 
 fn collector(args: CollectorArgs) -> Result<u8, String> {

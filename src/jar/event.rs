@@ -94,6 +94,8 @@ pub enum CookieChange {
     Deleted,
     /// A cookie's expiry time had passed when the jar next looked at it (`at` is that moment).
     Expired,
+    /// A cookie was removed to keep the jar within its limits (180 per site, 3300 in all; see the README).
+    Evicted,
     /// A cookie was not stored.
     Refused {
         /// Why.

@@ -14,6 +14,10 @@
 
 mod date;
 mod event;
+#[cfg(test)]
+mod fuzz;
+mod index;
+mod limits;
 mod parse;
 mod profile;
 mod query;
@@ -24,5 +28,6 @@ mod tests;
 
 pub use date::parse_cookie_date;
 pub use event::{CookieChange, CookieEvent, CookieSource, CookieView, Refusal, SameSite};
+pub use limits::{SITE_MAX, TOTAL_MAX};
 pub use profile::{PROFILE_FORMAT, ProfileError, ProfileFile, load_profile, save_profile};
 pub use store::{Jar, JarSnapshot, MAX_LIFETIME_MS};

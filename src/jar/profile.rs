@@ -2,11 +2,11 @@
 //!
 //! Callers must not save a profile after [`load_profile`] failed for that path: the file may hold state the user
 //! wants back. [`save_profile`] enforces this too: it refuses to replace an existing file that does not parse as a
-//! profile, and it writes a temporary file next to the target and renames it, so a crash never leaves half a file.
+//! profile, and it writes a new temporary file next to the target and renames it (see [`crate::files::write_atomic`]),
+//! so a crash never leaves half a file and no other file is touched.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,7 @@ pub enum ProfileError {
 /// [`ProfileError::Read`] when the file cannot be read, [`ProfileError::Parse`] (naming the path, line and column) when
 /// it is not a format-1 profile. Do not [`save_profile`] over a file that failed to load.
 pub fn load_profile(path: &Path) -> Result<Option<ProfileFile>, ProfileError> {
-    let text = match fs::read_to_string(path) {
+    let text = match crate::files::read_input(path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => {
@@ -119,16 +119,8 @@ pub fn save_profile(path: &Path, profile: &ProfileFile) -> Result<(), ProfileErr
     let mut json = serde_json::to_string_pretty(profile)
         .map_err(|e| ProfileError::Write { path: path.to_owned(), source: io::Error::other(e) })?;
     json.push('\n');
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    let write_tmp = || -> io::Result<()> {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(json.as_bytes())?;
-        file.sync_all()
-    };
-    write_tmp().map_err(|source| ProfileError::Write { path: tmp.clone(), source })?;
-    fs::rename(&tmp, path).map_err(|source| ProfileError::Write { path: path.to_owned(), source })
+    crate::files::write_atomic(path, json.as_bytes())
+        .map_err(|source| ProfileError::Write { path: path.to_owned(), source })
 }
 
 #[cfg(test)]
@@ -136,6 +128,7 @@ mod tests {
     use super::*;
     use crate::clock::VirtualTime;
     use crate::jar::Jar;
+    use std::fs;
 
     /// A fresh folder under the system temp dir, unique to this process and test.
     fn scratch(test: &str) -> PathBuf {
@@ -162,7 +155,10 @@ mod tests {
         assert!(load_profile(&path).expect("missing is fine").is_none());
         save_profile(&path, &sample()).expect("save");
         assert_eq!(load_profile(&path).expect("load"), Some(sample()));
+        fs::write(dir.join("profile.json.tmp"), "not ours").expect("write");
         save_profile(&path, &sample()).expect("save over a valid profile");
+        assert_eq!(fs::read_to_string(dir.join("profile.json.tmp")).expect("read"), "not ours");
+        fs::remove_file(dir.join("profile.json.tmp")).expect("rm");
         let text = fs::read_to_string(&path).expect("read");
         assert!(text.ends_with("}\n") && text.contains("\"expires\": \"2026-01-02T00:00:00.000Z\""), "{text}");
         let names: Vec<_> = fs::read_dir(&dir).expect("ls").map(|e| e.expect("entry").file_name()).collect();

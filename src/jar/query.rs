@@ -7,8 +7,9 @@ use std::cmp::Reverse;
 use url::Url;
 
 use super::event::{CookieView, SameSite};
+use super::index::{Entry, Key};
 use super::scope::in_scope;
-use super::store::{Entry, Jar};
+use super::store::Jar;
 use crate::clock::VirtualTime;
 
 impl Jar {
@@ -16,7 +17,9 @@ impl Jar {
     /// browser order, as `name=value` joined by `; ` (a nameless cookie shows only its value).
     pub fn document_cookie(&mut self, page_url: &Url, now: VirtualTime) -> String {
         self.expire(now);
-        serialize(self.in_order(page_url).filter(|c| !c.http_only))
+        let text = serialize(self.in_order(page_url).filter(|c| !c.http_only));
+        self.touch_in_scope(page_url, now, |c| !c.http_only);
+        text
     }
 
     /// The `Cookie` header value for a request to `request_url`, or `None` when no cookie applies.
@@ -26,10 +29,10 @@ impl Jar {
     /// top-level cross-site navigations is the caller's to model (pass `true` for a navigation).
     pub fn cookie_header(&mut self, request_url: &Url, same_site: bool, now: VirtualTime) -> Option<String> {
         self.expire(now);
-        let sent = self
-            .in_order(request_url)
-            .filter(|c| same_site || !matches!(c.same_site, Some(SameSite::Lax | SameSite::Strict)));
-        Some(serialize(sent)).filter(|h| !h.is_empty())
+        let sent = |c: &CookieView| same_site || !matches!(c.same_site, Some(SameSite::Lax | SameSite::Strict));
+        let header = serialize(self.in_order(request_url).filter(|c| sent(c)));
+        self.touch_in_scope(request_url, now, sent);
+        Some(header).filter(|h| !h.is_empty())
     }
 
     /// The cookie named `name` that an HTTP request to `url` would carry (`HttpOnly` included; the first in browser
@@ -48,14 +51,31 @@ impl Jar {
     /// Every unexpired cookie, sorted by (domain, path, name), then host-only last.
     pub fn all(&mut self, now: VirtualTime) -> Vec<CookieView> {
         self.expire(now);
-        self.cookies.values().map(|e| e.cookie.clone()).collect()
+        self.cookies.iter().map(|(_, e)| e.cookie.clone()).collect()
     }
 
     /// The cookies in scope for `url`, in browser order. Call [`Jar::expire`] first.
-    fn in_order(&self, url: &Url) -> impl Iterator<Item = &CookieView> {
-        let mut hits: Vec<&Entry> = self.cookies.values().filter(|e| in_scope(&e.cookie, url)).collect();
+    fn in_order<'a>(&'a self, url: &Url) -> impl Iterator<Item = &'a CookieView> + use<'a> {
+        let host = url.host_str().unwrap_or_default();
+        let mut hits: Vec<&Entry> =
+            self.cookies.for_host(host).map(|(_, e)| e).filter(|e| in_scope(&e.cookie, url)).collect();
         hits.sort_by_key(|e| (Reverse(e.cookie.path.len()), e.cookie.created, e.seq));
         hits.into_iter().map(|e| &e.cookie)
+    }
+
+    /// Marks the cookies a page or request read as accessed at `now` (the eviction order is least recently
+    /// accessed first, as in Chromium).
+    fn touch_in_scope(&mut self, url: &Url, now: VirtualTime, read: impl Fn(&CookieView) -> bool) {
+        let host = url.host_str().unwrap_or_default();
+        let keys: Vec<Key> = self
+            .cookies
+            .for_host(host)
+            .filter(|(_, e)| in_scope(&e.cookie, url) && read(&e.cookie))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in &keys {
+            self.cookies.touch(key, now);
+        }
     }
 }
 

@@ -4,19 +4,19 @@
 //! `cookie_store::CookieStore` judges expiry against the wall clock: it turns `Max-Age` into a wall-clock instant,
 //! its `insert` refuses a cookie that is already expired by today's date (so a cookie valid in virtual 2011 could
 //! never be stored), and `matches`, `get` and `iter_unexpired` hide wall-expired cookies. Its store cannot be given a
-//! `now`. So the jar keeps its cookies in a `BTreeMap` keyed by (domain, path, name, host-only flag), computes every
-//! expiry from the session clock, and uses `cookie_store` only for what is pure: URL domain and path matching, the
+//! `now`. So the jar keeps its cookies in a `BTreeMap` keyed by (domain, path, name, host-only flag) with indexes
+//! ([`super::index`]), enforces the browser's size limits ([`super::limits`]), computes every expiry from the
+//! session clock, and uses `cookie_store` only for what is pure: URL domain and path matching, the
 //! default path and IDNA canonicalisation of `Domain` (see [`super::scope`], [`super::parse`]).
 //!
 //! Every method that judges expiry takes `now`, and first removes the cookies whose expiry is `<= now`, recording an
 //! [`CookieChange::Expired`] event at `now` for each, in key order.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::event::{CookieChange, CookieEvent, CookieSource, CookieView, Refusal};
+use super::index::{Cookies, Entry, Key};
 use super::parse::{ParsedCookie, parse_cookie};
 use super::scope::{default_path, domain_matches, is_public_suffix, is_secure_url, path_matches};
 use crate::clock::VirtualTime;
@@ -24,37 +24,15 @@ use crate::clock::VirtualTime;
 /// The longest lifetime a cookie can get: 400 days (RFC 6265bis section 5.5).
 pub const MAX_LIFETIME_MS: i64 = 400 * 24 * 60 * 60 * 1000;
 
-/// A cookie's identity: RFC 6265bis section 5.7 step 22 (name, domain, host-only flag, path). The field order gives
-/// the (domain, path, name) order of [`Jar::all`].
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Key {
-    domain: String,
-    path: String,
-    name: String,
-    host_only: bool,
-}
-
-impl Key {
-    fn of(c: &CookieView) -> Key {
-        Key { domain: c.domain.clone(), path: c.path.clone(), name: c.name.clone(), host_only: c.host_only }
-    }
-}
-
-/// A stored cookie and its creation sequence number (ties on `created` keep insertion order).
-#[derive(Debug, Clone)]
-pub(super) struct Entry {
-    pub(super) cookie: CookieView,
-    pub(super) seq: u64,
-}
-
 /// A browser cookie jar judged on virtual time. Rejections are events, never errors.
 ///
-/// Simplifications, on purpose: no per-domain or total cookie count limits; `SameSite` is stored and enforced only
+/// Limits as in Chromium (see [`super::limits`]): 180 cookies per site, 3300 in all, 4096 bytes of name plus value,
+/// 1024 bytes per attribute value. Simplifications, on purpose: `SameSite` is stored and enforced only
 /// through the `same_site` flag of [`Jar::cookie_header`] (cookies without `SameSite` are sent everywhere, as
 /// Firefox does, not Lax-by-default as Chrome does); `SameSite=None` without `Secure` is accepted (Firefox).
 #[derive(Debug, Clone, Default)]
 pub struct Jar {
-    pub(super) cookies: BTreeMap<Key, Entry>,
+    pub(super) cookies: Cookies,
     events: Vec<CookieEvent>,
     next_seq: u64,
     /// The longest lifetime a cookie may get; `None` = [`MAX_LIFETIME_MS`] (400 days, as browsers cap it).
@@ -114,7 +92,7 @@ impl Jar {
     /// Deletes every cookie, recording a `deleted` event for each (in (domain, path, name) order).
     pub fn clear(&mut self, now: VirtualTime) {
         self.expire(now);
-        for entry in std::mem::take(&mut self.cookies).into_values() {
+        for entry in self.cookies.take_all().into_values() {
             self.record(now, CookieChange::Deleted, &entry.cookie, None, CookieSource::Host);
         }
     }
@@ -126,7 +104,7 @@ impl Jar {
 
     /// Every stored cookie (including any whose expiry has passed but has not been observed yet), oldest first.
     pub fn snapshot(&self) -> JarSnapshot {
-        let mut entries: Vec<&Entry> = self.cookies.values().collect();
+        let mut entries: Vec<&Entry> = self.cookies.iter().map(|(_, e)| e).collect();
         entries.sort_by_key(|e| (e.cookie.created, e.seq));
         JarSnapshot { cookies: entries.into_iter().map(|e| e.cookie.clone()).collect() }
     }
@@ -137,20 +115,15 @@ impl Jar {
         for cookie in snapshot.cookies {
             let seq = jar.next_seq;
             jar.next_seq += 1;
-            jar.cookies.insert(Key::of(&cookie), Entry { cookie, seq });
+            let last_access = cookie.created;
+            jar.cookies.insert(Key::of(&cookie), Entry { cookie, seq, last_access });
         }
         jar
     }
 
     /// Removes the cookies whose expiry is `<= now`, recording `expired` events at `now` in key order.
     pub(super) fn expire(&mut self, now: VirtualTime) {
-        let dead: Vec<Key> = self
-            .cookies
-            .iter()
-            .filter(|(_, e)| e.cookie.expires.is_some_and(|at| at <= now))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for key in dead {
+        for key in self.cookies.expired(now) {
             if let Some(entry) = self.cookies.remove(&key) {
                 self.record(now, CookieChange::Expired, &entry.cookie, None, CookieSource::Host);
             }
@@ -229,13 +202,20 @@ impl Jar {
             }
         };
         self.record(now, change, &cookie, Some(cookie.value.clone()), source);
-        self.cookies.insert(key, Entry { cookie, seq });
+        let domain = cookie.domain.clone();
+        self.cookies.insert(key, Entry { cookie, seq, last_access: now });
+        if change == CookieChange::Set {
+            self.enforce_limits(&domain, now);
+        }
     }
 
     /// RFC 6265bis section 5.7 step 16: an insecure write may not shadow a `Secure` cookie of the same name whose
     /// domain domain-matches the new one's (or vice versa) and whose path the new path path-matches.
     fn shadows_secure(&self, name: &str, domain: &str, path: &str) -> bool {
-        self.cookies.values().map(|e| &e.cookie).any(|c| {
+        if !self.cookies.has_secure_named(name) {
+            return false;
+        }
+        self.cookies.iter().map(|(_, e)| &e.cookie).any(|c| {
             c.secure
                 && c.name == name
                 && (domain_matches(&c.domain, domain) || domain_matches(domain, &c.domain))
@@ -262,7 +242,7 @@ impl Jar {
         });
     }
 
-    fn record(
+    pub(super) fn record(
         &mut self,
         now: VirtualTime,
         change: CookieChange,

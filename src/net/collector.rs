@@ -10,10 +10,17 @@
 //! default session start), so live transcripts against the collector are as deterministic as the SDK. Each request
 //! received is written to the log as one JSON line: method, path, headers (lower-case names, sorted), body (text, or
 //! base64), the parsed body when it is JSON, and the status answered.
+//!
+//! Clients are served concurrently, one thread per request, so a slow client never holds up the others. A client
+//! that sends nothing for [`READ_TIMEOUT`] in the middle of its body is logged with what arrived and status 408,
+//! and gets no answer (its connection is left to close). Log lines are written by the thread that called
+//! [`Collector::run`], in the order requests finish.
 
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -23,6 +30,12 @@ use super::request::BodyView;
 
 /// Request bodies are read up to this many bytes.
 const MAX_BODY: u64 = 1 << 20;
+
+/// How long a client may send nothing in the middle of a request body.
+pub(crate) const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often the serving loop looks for finished log lines and a stop request while no request arrives.
+const POLL: Duration = Duration::from_millis(20);
 
 /// The fixed `Date` header: the default session start.
 const FIXED_DATE: &str = "Thu, 01 Jan 2026 00:00:00 GMT";
@@ -71,6 +84,7 @@ pub struct Collector {
     server: Arc<tiny_http::Server>,
     addr: SocketAddr,
     seed: u64,
+    read_timeout: Duration,
 }
 
 impl Collector {
@@ -84,7 +98,14 @@ impl Collector {
             .server_addr()
             .to_ip()
             .ok_or_else(|| io::Error::other(format!("collector {addr}: not an IP address")))?;
-        Ok(Collector { server: Arc::new(server), addr, seed })
+        Ok(Collector { server: Arc::new(server), addr, seed, read_timeout: READ_TIMEOUT })
+    }
+
+    /// How long a client may stay silent in the middle of a body. Defaults to [`READ_TIMEOUT`].
+    #[must_use]
+    pub fn with_read_timeout(mut self, timeout: Duration) -> Collector {
+        self.read_timeout = timeout;
+        self
     }
 
     /// The address actually bound (with the real port when bound to port 0).
@@ -92,7 +113,7 @@ impl Collector {
         self.addr
     }
 
-    /// Answers requests one by one, logging each, until `stop` is stopped.
+    /// Answers requests, each on a thread of its own, logging each, until `stop` is stopped.
     ///
     /// # Errors
     /// When writing the log fails.
@@ -107,61 +128,105 @@ impl Collector {
     }
 
     fn serve(&self, log: &mut dyn Write, stop: &CollectorStop) -> io::Result<()> {
+        let (lines, finished) = mpsc::channel::<Vec<u8>>();
         loop {
-            match self.server.recv() {
-                Ok(request) => self.handle(request, log)?,
-                Err(_) if stop.is_stopped() => return Ok(()),
-                // A failed accept or a broken client: keep serving.
-                Err(_) => {}
-            }
+            write_lines(&finished, log)?;
             if stop.is_stopped() {
-                return Ok(());
+                // A request answered before the stop has its line in the channel by now.
+                return write_lines(&finished, log);
+            }
+            // Nothing arrived, a failed accept or a broken client: keep serving.
+            if let Ok(Some(request)) = self.server.recv_timeout(POLL) {
+                let (seed, lines, timeout) = (self.seed, lines.clone(), self.read_timeout);
+                std::thread::spawn(move || handle(request, seed, &lines, timeout));
             }
         }
     }
+}
 
-    fn handle(&self, mut rq: tiny_http::Request, log: &mut dyn Write) -> io::Result<()> {
-        let method = rq.method().as_str().to_owned();
-        let path = rq.url().to_owned();
-        let mut headers: Vec<(String, String)> = rq
-            .headers()
-            .iter()
-            .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_owned()))
-            .collect();
-        headers.sort();
-        let mut body = Vec::new();
-        // A client that breaks off mid-body still gets logged with what arrived.
-        let _ = rq.as_reader().take(MAX_BODY).read_to_end(&mut body);
-        let mut reply_headers = vec![("Access-Control-Allow-Origin", "*".to_owned())];
-        let (status, reply) = match method.as_str() {
-            "OPTIONS" => {
-                let asked = headers.iter().find(|(n, _)| n == "access-control-request-headers");
-                reply_headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS".into()));
-                reply_headers.push(("Access-Control-Allow-Headers", asked.map_or("*".into(), |(_, v)| v.clone())));
-                reply_headers.push(("Access-Control-Max-Age", "86400".into()));
-                (204, String::new())
-            }
-            "POST" => (200, json!({"xngGlobalUserId": user_id(self.seed, &body)}).to_string()),
-            _ => (200, "{}".to_owned()),
-        };
-        let view = BodyView::of(&body);
-        let line = LogLine { method: &method, path: &path, headers: &headers, body: view, status };
-        serde_json::to_writer(&mut *log, &line)?;
-        log.write_all(b"\n")?;
+/// Writes the log lines the request threads have finished so far.
+fn write_lines(finished: &Receiver<Vec<u8>>, log: &mut dyn Write) -> io::Result<()> {
+    while let Ok(line) = finished.try_recv() {
+        log.write_all(&line)?;
         log.flush()?;
-        reply_headers.push(("Content-Type", "application/json".into()));
-        reply_headers.push(("Date", FIXED_DATE.into()));
-        reply_headers.push(("Server", "sdkhost-collector".into()));
-        let mut response = tiny_http::Response::from_data(reply.into_bytes()).with_status_code(status);
-        for (name, value) in reply_headers {
-            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(h);
+    }
+    Ok(())
+}
+
+/// Reads the body of `rq` on a thread of its own, so that a client silent for `timeout` cannot hold the caller.
+/// Returns what arrived and the request to answer, or `None` for the request when the client went silent.
+fn read_body(mut rq: tiny_http::Request, timeout: Duration) -> (Vec<u8>, Option<tiny_http::Request>) {
+    let (chunks, arrived) = mpsc::channel::<Result<Vec<u8>, ()>>();
+    let (back, returned) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = rq.as_reader().take(MAX_BODY);
+        let mut buf = vec![0u8; 16 * 1024];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if chunks.send(Ok(buf[..n].to_vec())).is_err() {
+                        return;
+                    }
+                }
             }
         }
-        // The client may be gone; that is its problem, not the collector's.
-        let _ = rq.respond(response);
-        Ok(())
+        let _ = back.send(rq);
+        let _ = chunks.send(Err(()));
+    });
+    let mut body = Vec::new();
+    loop {
+        match arrived.recv_timeout(timeout) {
+            Ok(Ok(chunk)) => body.extend_from_slice(&chunk),
+            // A client that breaks off mid-body still gets logged with what arrived.
+            Ok(Err(())) | Err(RecvTimeoutError::Disconnected) => return (body, returned.recv().ok()),
+            Err(RecvTimeoutError::Timeout) => return (body, None),
+        }
     }
+}
+
+/// Answers one request and sends its log line to the serving loop.
+fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, timeout: Duration) {
+    let method = rq.method().as_str().to_owned();
+    let path = rq.url().to_owned();
+    let mut headers: Vec<(String, String)> = rq
+        .headers()
+        .iter()
+        .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_owned()))
+        .collect();
+    headers.sort();
+    let (body, rq) = read_body(rq, timeout);
+    let mut reply_headers = vec![("Access-Control-Allow-Origin", "*".to_owned())];
+    let (status, reply) = match method.as_str() {
+        _ if rq.is_none() => (408, String::new()),
+        "OPTIONS" => {
+            let asked = headers.iter().find(|(n, _)| n == "access-control-request-headers");
+            reply_headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS".into()));
+            reply_headers.push(("Access-Control-Allow-Headers", asked.map_or("*".into(), |(_, v)| v.clone())));
+            reply_headers.push(("Access-Control-Max-Age", "86400".into()));
+            (204, String::new())
+        }
+        "POST" => (200, json!({"xngGlobalUserId": user_id(seed, &body)}).to_string()),
+        _ => (200, "{}".to_owned()),
+    };
+    let view = BodyView::of(&body);
+    let line = LogLine { method: &method, path: &path, headers: &headers, body: view, status };
+    let Ok(mut line) = serde_json::to_vec(&line) else { return };
+    line.push(b'\n');
+    // The log line goes first: once a client has its answer, its line is in the log.
+    let _ = lines.send(line);
+    let Some(rq) = rq else { return };
+    reply_headers.push(("Content-Type", "application/json".into()));
+    reply_headers.push(("Date", FIXED_DATE.into()));
+    reply_headers.push(("Server", "sdkhost-collector".into()));
+    let mut response = tiny_http::Response::from_data(reply.into_bytes()).with_status_code(status);
+    for (name, value) in reply_headers {
+        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    // The client may be gone; that is its problem, not the collector's.
+    let _ = rq.respond(response);
 }
 
 #[derive(Serialize)]
@@ -220,6 +285,51 @@ fn derive_uuid(seed: u64, session: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::net::TcpStream;
+
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test bounds real time to prove a stalled client blocks no one")]
+    fn a_stalled_client_blocks_no_one_and_is_logged_after_the_read_timeout() {
+        let collector = Collector::bind("127.0.0.1:0", 0).expect("bind").with_read_timeout(Duration::from_millis(300));
+        let addr = collector.local_addr();
+        let stop = CollectorStop::new();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        struct Shared(Arc<Mutex<Vec<u8>>>);
+        impl Write for Shared {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.lock().expect("log").extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let server = {
+            let (stop, mut shared) = (stop.clone(), Shared(Arc::clone(&log)));
+            std::thread::spawn(move || collector.run(&mut shared, &stop))
+        };
+        let mut stalled = TcpStream::connect(addr).expect("connect");
+        stalled.write_all(b"POST /stall HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n0123456789").expect("send");
+        std::thread::sleep(Duration::from_millis(50));
+        let started = std::time::Instant::now();
+        let mut good = TcpStream::connect(addr).expect("connect");
+        good.write_all(b"POST /ok HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+            .expect("send");
+        let mut answer = String::new();
+        good.read_to_string(&mut answer).expect("answer");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(started.elapsed() < Duration::from_millis(250), "{:?}", started.elapsed());
+        std::thread::sleep(Duration::from_millis(600));
+        stop.stop();
+        server.join().expect("join").expect("run");
+        let text = String::from_utf8(log.lock().expect("log").clone()).expect("utf8");
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!((lines[0]["path"].as_str(), lines[0]["status"].as_u64()), (Some("/ok"), Some(200)));
+        assert_eq!((lines[1]["path"].as_str(), lines[1]["status"].as_u64()), (Some("/stall"), Some(408)));
+        assert_eq!(lines[1]["body"], "0123456789");
+        drop(stalled);
+    }
 
     #[test]
     fn ids_are_stable_per_seed_and_session() {

@@ -123,7 +123,7 @@ impl ReplayTransport {
     pub fn from_har_file(path: &Path, mode: ReplayMode) -> Result<Self, TransportError> {
         let name = path.display().to_string();
         let text =
-            std::fs::read_to_string(path).map_err(|source| TransportError::HarRead { path: name.clone(), source })?;
+            crate::files::read_input(path).map_err(|source| TransportError::HarRead { path: name.clone(), source })?;
         Self::from_har_str(&text, &name, mode)
     }
 

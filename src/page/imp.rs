@@ -178,7 +178,7 @@ impl Page {
 
     /// Advances the session clock by `ms`, running what falls due.
     pub fn advance(&mut self, ms: u64) {
-        let until = self.host.get().now().plus_ms(ms as i64);
+        let until = self.host.get().now().plus_ms(i64::try_from(ms).unwrap_or(i64::MAX));
         self.run_until(until);
     }
 

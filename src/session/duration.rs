@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// A span of virtual time in milliseconds.
+/// The longest span a script may give, in ms (about 285 000 years: larger numbers are surely mistakes).
+pub(crate) const MAX_MS: u64 = 9_000_000_000_000_000;
+
+/// A span of virtual time in milliseconds, at most [`MAX_MS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span(pub u64);
 
@@ -34,7 +37,7 @@ impl Span {
             UNITS.iter().find(|(u, _)| *u == unit.trim()).map(|(_, f)| *f).ok_or_else(|| bad(text))?
         };
         let ms = (value * factor).round();
-        if !(0.0..=9.0e15).contains(&ms) {
+        if !(0.0..=MAX_MS as f64).contains(&ms) {
             return Err(bad(text));
         }
         Ok(Span(ms as u64))
@@ -76,10 +79,11 @@ impl<'de> Deserialize<'de> for Span {
                 f.write_str("milliseconds or a duration such as \"15m\" or \"14mo\"")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Span, E> {
-                Ok(Span(v))
+                bounded(v).map(Span)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Span, E> {
-                u64::try_from(v).map(Span).map_err(|_| E::custom("a duration cannot be negative"))
+                let v = u64::try_from(v).map_err(|_| E::custom("a duration cannot be negative"))?;
+                bounded(v).map(Span)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Span, E> {
                 Span::parse(&v.to_string()).map_err(E::custom)
@@ -90,6 +94,21 @@ impl<'de> Deserialize<'de> for Span {
         }
         d.deserialize_any(V)
     }
+}
+
+fn bounded<E: serde::de::Error>(ms: u64) -> Result<u64, E> {
+    if ms > MAX_MS {
+        return Err(E::custom(format!("{ms} ms is above the limit of {MAX_MS} ms")));
+    }
+    Ok(ms)
+}
+
+/// Deserialises an optional number of milliseconds, at most [`MAX_MS`] (for `latency_ms`).
+///
+/// # Errors
+/// When the value is not a whole number or is above the limit.
+pub(crate) fn bounded_ms_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Option::<u64>::deserialize(d)?.map(bounded).transpose()
 }
 
 #[cfg(test)]
@@ -106,6 +125,11 @@ mod tests {
         assert_eq!(Span::parse("1y").unwrap(), Span(31_556_952_000));
         assert!(Span::parse("3 fortnights").unwrap_err().contains("3 fortnights"));
         assert!(Span::parse("-1s").is_err());
+        assert!(Span::parse("9000000000000001").is_err());
+        let too_big: Result<Span, _> = serde_json::from_str("18446744073709551615");
+        assert!(too_big.unwrap_err().to_string().contains("above the limit"));
+        let max: Span = serde_json::from_str("9000000000000000").unwrap();
+        assert_eq!(max, Span(super::MAX_MS));
     }
 
     #[test]

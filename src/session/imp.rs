@@ -363,7 +363,7 @@ impl Session {
             Some(page) => page.advance(ms),
             None => {
                 let mut host = self.host.get_mut();
-                let until = host.now().plus_ms(ms as i64);
+                let until = host.now().plus_ms(i64::try_from(ms).unwrap_or(i64::MAX));
                 host.clock.advance_to(until);
             }
         }

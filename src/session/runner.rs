@@ -123,6 +123,7 @@ pub struct Prepared {
     profile_path: Option<PathBuf>,
     profile: Option<ProfileFile>,
     seed: u64,
+    inputs: Vec<(String, PathBuf)>,
 }
 
 fn base_dir(path: &Path) -> PathBuf {
@@ -136,13 +137,15 @@ fn base_dir(path: &Path) -> PathBuf {
 pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<Prepared, SetupError> {
     let dir = base_dir(path);
     let fail = |p: &Path, m: String| SetupError { path: p.display().to_string(), message: m };
+    let mut inputs = vec![("session script".to_owned(), path.to_owned())];
     let mut sdk_files = Vec::new();
     match (&opts.sdk, &script.sdk) {
         (Some((name, source)), _) => sdk_files.push((sdk::CE_SCRIPT_URL.to_owned(), name.clone(), source.clone())),
         (None, Some(map)) => {
             for (url, file) in map {
                 let p = dir.join(file);
-                let source = std::fs::read_to_string(&p)
+                inputs.push((format!("sdk {url} of {}", path.display()), p.clone()));
+                let source = crate::files::read_input(&p)
                     .map_err(|e| fail(path, format!("sdk {url}: cannot read {file}: {e}")))?;
                 sdk_files.push((url.clone(), file.clone(), source));
             }
@@ -175,7 +178,8 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         let har = opts.replay_har.clone().or_else(|| spec.har.as_ref().map(|h| dir.join(h)));
         let har =
             har.ok_or_else(|| fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into()))?;
-        let text = std::fs::read_to_string(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
+        inputs.push((format!("replay HAR of {}", path.display()), har.clone()));
+        let text = crate::files::read_input(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
         let name = har.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         ReplayTransport::from_har_str(&text, &name, ReplayMode::Strict).map_err(|e| fail(&har, e.to_string()))?;
         Some((name, text))
@@ -188,10 +192,20 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         None => None,
     };
     let seed = opts.seed.or(script.seed).unwrap_or(0);
-    Ok(Prepared { script, sdk: sdk_files, policy, transport_kind, replay, profile_path, profile, seed })
+    Ok(Prepared { script, sdk: sdk_files, policy, transport_kind, replay, profile_path, profile, seed, inputs })
 }
 
 impl Prepared {
+    /// The files the run reads, each with a label for errors: the script, its SDK files, the HAR it replays.
+    pub fn input_files(&self) -> &[(String, PathBuf)] {
+        &self.inputs
+    }
+
+    /// The profile file the run loads and saves at the end, if any.
+    pub fn profile_path(&self) -> Option<&Path> {
+        self.profile_path.as_deref()
+    }
+
     fn transport(&self) -> Box<dyn Transport> {
         let spec = self.script.transport.as_ref();
         let latency = spec.and_then(|t| t.latency_ms);
@@ -266,7 +280,7 @@ impl Prepared {
         }
         let mut runner = Runner { session, expectations: Vec::new(), last_expect: 0, error: None, steps_run: 0 };
         for c in &s.cookies {
-            if let Err(e) = runner.session.set_cookie(&c.url, &c.set) {
+            if let Err(e) = runner.session.set_cookie(c.url.as_str(), &c.set) {
                 runner.error = Some(format!("cookies: {e}"));
             }
         }
@@ -290,10 +304,14 @@ impl Prepared {
             (jar, host.storage.local_snapshot())
         };
         let mut error = runner.error.take();
-        if let (Some(path), None) = (&self.profile_path, &error) {
+        // The profile is saved whether or not a step failed: it holds what the browser would keep.
+        if let Some(path) = &self.profile_path {
             let snapshot = runner.session.host().get().jar.snapshot().persistent_only();
             if let Err(e) = save_profile(path, &ProfileFile::new(snapshot, local)) {
-                error = Some(e.to_string());
+                error = Some(match error {
+                    Some(step) => format!("{step}; then {e}"),
+                    None => e.to_string(),
+                });
             }
         }
         let transcript = runner.session.transcript();

@@ -101,7 +101,7 @@ pub struct TransportSpec {
     #[serde(default)]
     pub strict: Option<bool>,
     /// Live/replay: the virtual latency of every response in ms. Defaults to 20.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::duration::bounded_ms_opt")]
     pub latency_ms: Option<u64>,
 }
 
@@ -109,8 +109,8 @@ pub struct TransportSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CookieSpec {
-    /// The URL the cookie is set for.
-    pub url: String,
+    /// The URL the cookie is set for (checked when the script is parsed).
+    pub url: url::Url,
     /// `Set-Cookie` text, e.g. `ce.tracking-opt-in=true; Path=/; Max-Age=3600`.
     pub set: String,
 }
@@ -142,9 +142,9 @@ pub struct LoadStep {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SetCookieStep {
-    /// The URL (defaults to the current page).
+    /// The URL (defaults to the current page; checked when the script is parsed).
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<url::Url>,
     /// `Set-Cookie` text.
     pub set: String,
 }
@@ -207,7 +207,7 @@ impl SessionScript {
     /// # Errors
     /// [`ScriptError`] naming the file, line and column.
     pub fn load(path: &Path) -> Result<SessionScript, ScriptError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ScriptError {
+        let text = crate::files::read_input(path).map_err(|e| ScriptError {
             path: path.to_owned(),
             line: 0,
             column: 0,
@@ -222,7 +222,7 @@ impl SessionScript {
     /// [`ScriptError`] naming the file, line and column.
     pub fn parse(text: &str, path: &Path) -> Result<SessionScript, ScriptError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let script: SessionScript = serde_path_to_error::deserialize(de).map_err(|e| {
+        let script: SessionScript = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let at = e.path().to_string();
             let inner = e.into_inner();
             let field = if at == "." { String::new() } else { format!("at {at}: ") };
@@ -238,6 +238,13 @@ impl SessionScript {
                 column: inner.column(),
                 message: format!("{field}{text}"),
             }
+        })?;
+        // Anything but whitespace after the script is a mistake (two scripts pasted together, a stray bracket).
+        de.end().map_err(|e| ScriptError {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: "trailing data after the session script's JSON object".into(),
         })?;
         script.validate(text, path)?;
         Ok(script)
@@ -262,6 +269,44 @@ impl SessionScript {
                 "steps",
                 "steps: the script never loads a page (add a {\"load\": {\"url\": ...}} step)".into(),
             ));
+        }
+        for url in self.sdk.iter().flat_map(BTreeMap::keys) {
+            if let Err(e) = url::Url::parse(url) {
+                return Err(fail(url, format!("sdk: {url:?} is not a URL: {e}")));
+            }
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            if let Step::Load(l) | Step::Navigate(l) = step
+                && let Some(r) = l.referrer.as_deref().filter(|r| !r.is_empty())
+                && let Err(e) = url::Url::parse(r)
+            {
+                return Err(fail(r, format!("steps[{i}]: referrer {r:?} is not a URL: {e}")));
+            }
+        }
+        let rules = self.transport.iter().flat_map(|t| &t.rules).map(|r| ("transport.rules", r));
+        let respond = self.steps.iter().filter_map(|s| match s {
+            Step::Respond(rules) => Some(rules.iter().map(|r| ("respond", r))),
+            _ => None,
+        });
+        for (at, rule) in rules.chain(respond.flatten()) {
+            if rule.latency_ms > super::duration::MAX_MS {
+                let msg =
+                    format!("{at}: latency_ms {} is above the limit {}", rule.latency_ms, super::duration::MAX_MS);
+                return Err(fail("latency_ms", msg));
+            }
+        }
+        // The clock must stay within what a time can show (year 9999): advancing past it would stop time.
+        let start = self.clock_start.unwrap_or(crate::clock::DEFAULT_START);
+        let mut now = Some(start);
+        for step in &self.steps {
+            if let Step::Advance(span) = step {
+                now = now.and_then(|t| t.checked_plus_ms(span.0));
+            }
+        }
+        if now.is_none() {
+            let msg =
+                format!("advance: the steps advance the clock past {} (from {start})", crate::clock::VirtualTime::MAX);
+            return Err(fail("advance", msg));
         }
         Ok(())
     }

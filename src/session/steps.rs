@@ -89,7 +89,7 @@ impl Runner {
             }
             Step::SetCookie(c) => {
                 let url = match &c.url {
-                    Some(u) => u.clone(),
+                    Some(u) => u.to_string(),
                     None => self.session.url().map(|u| u.to_string()).ok_or(SessionError::NoPage)?,
                 };
                 self.session.set_cookie(&url, &c.set)?;

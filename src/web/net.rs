@@ -154,7 +154,8 @@ pub(crate) fn submit_and_deliver(
     let events = ctx
         .downcast_job_executor::<EventLoop>()
         .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop"))?;
-    let delay = exchange.latency_ms as i64;
+    // A latency beyond i64 saturates (delivered at the end of time), never wraps to "at once".
+    let delay = i64::try_from(exchange.latency_ms).unwrap_or(i64::MAX);
     events.schedule_native(
         delay,
         ErrorPhase::Task,
