@@ -10,6 +10,7 @@
 //! What is not implemented is absent, so feature detection in SDKs takes its fallback path.
 
 mod console;
+mod console_format;
 mod cookie;
 mod crypto;
 mod events;

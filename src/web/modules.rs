@@ -12,7 +12,7 @@ macro_rules! module {
 }
 
 /// Every module: (name, source).
-const MODULES: [(&str, &str); 17] = [
+const MODULES: [(&str, &str); 18] = [
     module!("events"),
     module!("uievents"),
     module!("domexception"),
@@ -26,6 +26,7 @@ const MODULES: [(&str, &str); 17] = [
     module!("blob"),
     module!("formdata"),
     module!("mutationobserver"),
+    module!("observers"),
     module!("cssom"),
     module!("xhr"),
     module!("fetch"),
