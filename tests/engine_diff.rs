@@ -15,8 +15,6 @@
 //! `SDKHOST_ENGINE_DIFF_SHOW=1 cargo test --test engine_diff -- --nocapture` prints every difference as a
 //! `DEVIATIONS` entry, to review (and paste) after an engine change.
 
-#![expect(clippy::print_stdout, reason = "the skip notice and the corpus summary are test output")]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -103,6 +103,9 @@ fn format_line(args: &[JsValue], ctx: &mut Context) -> JsResult<String> {
     Ok(line)
 }
 
+/// A console method.
+type NativeFn = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+
 fn write_at(level: ConsoleLevel, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     let text = format_line(args, ctx)?;
     TranscriptLogger::write(level, text, ctx)?;
@@ -129,7 +132,7 @@ pub(crate) fn register(ctx: &mut Context) -> JsResult<()> {
     ConsoleExtension(TranscriptLogger).register(None, ctx)?;
     let console = ctx.global_object().get(js_string!("console"), ctx)?;
     let Some(console) = console.as_object() else { return Ok(()) };
-    let methods: [(&str, fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>); 6] =
+    let methods: [(&str, NativeFn); 6] =
         [("log", log), ("info", info), ("warn", warn), ("error", error), ("exception", error), ("debug", debug)];
     for (name, f) in methods {
         let f = FunctionObjectBuilder::new(ctx.realm(), NativeFunction::from_fn_ptr(f))
