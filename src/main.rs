@@ -306,6 +306,21 @@ fn run(args: RunArgs) -> Result<u8, String> {
     {
         println!("{text}");
     }
+    // The summary goes to stderr so that stdout stays one JSON document.
+    let exchanges = transcript.exchanges();
+    let allowed = exchanges.iter().filter(|x| x.is_allowed()).count();
+    let summary = format!(
+        "{}: {} requests ({allowed} allowed, {} blocked), ended at {}\n{}",
+        args.url,
+        exchanges.len(),
+        exchanges.len() - allowed,
+        session.now(),
+        sdkhost::session::page_errors_text(&transcript.page_errors())
+    );
+    #[expect(clippy::print_stderr, reason = "the CLI's summary")]
+    {
+        eprint!("{summary}");
+    }
     Ok(if errors.is_empty() { OK } else { FAILED })
 }
 

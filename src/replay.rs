@@ -177,6 +177,7 @@ mod tests {
             steps_total: 5,
             step_error: step_error.map(str::to_owned),
             ended_at: VirtualTime::from_unix_ms(1_767_225_600_000),
+            page_errors: Vec::new(),
         }
     }
 

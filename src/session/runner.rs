@@ -82,6 +82,8 @@ pub struct RunReport {
     pub step_error: Option<String>,
     /// Virtual time at the end.
     pub ended_at: VirtualTime,
+    /// JS errors and `console.error` lines of the pages ([`crate::transcript::Transcript::page_errors`]).
+    pub page_errors: Vec<String>,
 }
 
 impl RunReport {
@@ -345,6 +347,7 @@ impl Prepared {
             steps_total: s.steps.len(),
             step_error: error,
             ended_at,
+            page_errors: transcript.page_errors(),
         }
     }
 }
@@ -372,6 +375,23 @@ pub fn summary_text(r: &RunReport) -> String {
     }
     if let Some(err) = &r.step_error {
         out.push_str(&format!("  step failed: {err}\n"));
+    }
+    out.push_str(&page_errors_text(&r.page_errors));
+    out
+}
+
+/// Summary lines for the pages' JS errors and `console.error` lines (at most 5 shown; none: nothing).
+pub fn page_errors_text(errors: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if errors.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("  page errors: {} (JS errors and console.error lines)\n", errors.len());
+    for e in errors.iter().take(SHOWN) {
+        out.push_str(&format!("    {}\n", e.replace('\n', "\n    ")));
+    }
+    if errors.len() > SHOWN {
+        out.push_str(&format!("    ... and {} more\n", errors.len() - SHOWN));
     }
     out
 }

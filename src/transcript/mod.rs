@@ -68,4 +68,18 @@ impl Transcript {
     pub fn js_errors(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| matches!(e.event, Event::JsError { .. }))
     }
+
+    /// What went wrong in the pages, for summaries: each JS error and each `console.error` line (an SDK that catches
+    /// its own failure often only logs it), as `<virtual time> JS error: <message>` or
+    /// `<virtual time> console.error: <text>`, in order.
+    pub fn page_errors(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::JsError { message, .. } => Some(format!("{} JS error: {message}", e.at)),
+                Event::Console { level: ConsoleLevel::Error, text } => Some(format!("{} console.error: {text}", e.at)),
+                _ => None,
+            })
+            .collect()
+    }
 }

@@ -19,6 +19,7 @@
 //! - Modules a page imports never come from the filesystem (`module_loader.rs`).
 
 mod console;
+mod console_format;
 mod cookie;
 mod crypto;
 mod events;

@@ -15,7 +15,7 @@ macro_rules! module {
 }
 
 /// Every module: (name, source).
-pub(super) const MODULES: [(&str, &str); 17] = [
+pub(super) const MODULES: [(&str, &str); 18] = [
     module!("events"),
     module!("uievents"),
     module!("domexception"),
@@ -29,6 +29,7 @@ pub(super) const MODULES: [(&str, &str); 17] = [
     module!("blob"),
     module!("formdata"),
     module!("mutationobserver"),
+    module!("observers"),
     module!("cssom"),
     module!("xhr"),
     module!("fetch"),

@@ -105,6 +105,9 @@ lazy(window, 'localStorage sessionStorage Storage', 'storage');
 lazy(window, 'Blob File', 'blob');
 lazy(window, 'FormData', 'formdata');
 lazy(window, 'MutationObserver', 'mutationobserver');
+lazy(window, 'PerformanceObserver PerformanceObserverEntryList PerformanceEntry PerformanceResourceTiming ' +
+  'PerformanceNavigationTiming ResizeObserver ResizeObserverEntry IntersectionObserver IntersectionObserverEntry',
+  'observers');
 lazy(window, 'screen Screen matchMedia MediaQueryList getComputedStyle', 'cssom');
 lazy(window, 'XMLHttpRequest', 'xhr');
 lazy(window, 'fetch Headers Request Response', 'fetch');

@@ -151,3 +151,35 @@ fn spread_with_call() {
         js_str!("message"),
     )]);
 }
+
+// Regression test: a property whose value is a nested pattern is excluded from the object rest
+// (ECMA-262 PropertyBindingInitialization returns its key for RestBindingInitialization's
+// excludedNames). The key used to be left out of the excluded list and copied into the rest.
+#[test]
+fn object_rest_excludes_nested_pattern_keys() {
+    run_test_actions([
+        TestAction::assert_eq(
+            indoc! {r#"
+                var { a, b: { c = 5, ...inner } = {}, ...rest } = { a: 1, b: { d: 2 }, f: 4 };
+                JSON.stringify([a, c, inner, rest])
+            "#},
+            js_str!(r#"[1,5,{"d":2},{"f":4}]"#),
+        ),
+        TestAction::assert_eq(
+            indoc! {r#"
+                var k = 'key';
+                var { [k]: [x], ...others } = { key: [7], other: 8 };
+                JSON.stringify([x, others])
+            "#},
+            js_str!(r#"[7,{"other":8}]"#),
+        ),
+        TestAction::assert_eq(
+            indoc! {r#"
+                var r2;
+                ({ p: { q: r2 }, ...r2rest } = { p: { q: 3 }, s: 9 });
+                JSON.stringify([r2, r2rest])
+            "#},
+            js_str!(r#"[3,{"s":9}]"#),
+        ),
+    ]);
+}

@@ -798,15 +798,32 @@ impl RegExp {
         } else {
             let mut s = Vec::with_capacity(src.len());
             let mut buf = [0; 2];
+            // A `/` needs a backslash only where it is neither escaped already nor inside a
+            // character class; a line terminator after a backslash only needs its letter.
+            let mut escaped = false;
+            let mut in_class = false;
             for c in src.code_points() {
                 match c {
-                    CodePoint::Unicode('/') => s.extend_from_slice(utf16!(r"\/")),
+                    CodePoint::Unicode('/') if !escaped && !in_class => {
+                        s.extend_from_slice(utf16!(r"\/"));
+                    }
+                    CodePoint::Unicode('\n') if escaped => s.extend_from_slice(utf16!("n")),
                     CodePoint::Unicode('\n') => s.extend_from_slice(utf16!(r"\n")),
+                    CodePoint::Unicode('\r') if escaped => s.extend_from_slice(utf16!("r")),
                     CodePoint::Unicode('\r') => s.extend_from_slice(utf16!(r"\r")),
+                    CodePoint::Unicode('\u{2028}') if escaped => s.extend_from_slice(utf16!("u2028")),
                     CodePoint::Unicode('\u{2028}') => s.extend_from_slice(utf16!(r"\u2028")),
+                    CodePoint::Unicode('\u{2029}') if escaped => s.extend_from_slice(utf16!("u2029")),
                     CodePoint::Unicode('\u{2029}') => s.extend_from_slice(utf16!(r"\u2029")),
                     CodePoint::Unicode(c) => s.extend_from_slice(c.encode_utf16(&mut buf)),
                     CodePoint::UnpairedSurrogate(surr) => s.push(surr),
+                }
+                let was_escaped = escaped;
+                escaped = !was_escaped && c == CodePoint::Unicode('\\');
+                if !was_escaped && c == CodePoint::Unicode('[') {
+                    in_class = true;
+                } else if !was_escaped && c == CodePoint::Unicode(']') {
+                    in_class = false;
                 }
             }
 

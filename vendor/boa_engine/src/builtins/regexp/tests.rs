@@ -262,3 +262,23 @@ fn regexp_no_panic_on_empty_class_quantifier() {
     // It should return null without panicking.
     run_test_actions([TestAction::assert_eq("/[]*1/u.exec()", JsValue::null())]);
 }
+
+// Regression test: `source` escapes a `/` only where the pattern text would otherwise end a
+// literal (ECMA-262 EscapeRegExpPattern): not one that is escaped already, nor one inside a
+// character class. Escaping `\/` again gave `\\/`, a different pattern for `new RegExp(source)`.
+#[test]
+fn source_escapes_only_unescaped_slashes() {
+    run_test_actions([
+        TestAction::assert_eq(r"/a\/b/.source", js_str!(r"a\/b")),
+        TestAction::assert_eq(r"/^https?:\/\//.source", js_str!(r"^https?:\/\/")),
+        TestAction::assert_eq(r"/[/]/.source", js_str!("[/]")),
+        TestAction::assert_eq(r"/[\]/]\//.source", js_str!(r"[\]/]\/")),
+        TestAction::assert_eq(r"/\\\//.source", js_str!(r"\\\/")),
+        TestAction::assert_eq(r"new RegExp('/').source", js_str!(r"\/")),
+        TestAction::assert_eq(r"new RegExp('a/[/]').source", js_str!(r"a\/[/]")),
+        TestAction::assert_eq(r"new RegExp('\n').source", js_str!(r"\n")),
+        TestAction::assert_eq(r"new RegExp('\\\n').source", js_str!(r"\n")),
+        TestAction::assert(r"new RegExp(/^https?:\/\//.source).test('https://x')"),
+        TestAction::assert(r"!new RegExp(/a\/b/.source).test('a\\/b')"),
+    ]);
+}
