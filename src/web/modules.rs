@@ -2,7 +2,7 @@
 //! on every page (about 0.2 ms per KB), so it is compiled only when a page first touches it. `H.module(name)`
 //! evaluates module `name` and returns its function `(H, I)`, which the prelude's loader calls once per page.
 
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, Source, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 /// Wraps a module file as a function of the private natives `H` and the shared internals `I`.
 macro_rules! module {
@@ -38,7 +38,7 @@ fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
         return Err(JsNativeError::typ().with_message(format!("sdkhost: no prelude module {name}")).into());
     };
     let path = format!("sdkhost/{name}.js");
-    ctx.eval(Source::from_bytes(source).with_path(std::path::Path::new(&path)))
+    crate::page::code_cache::eval(ctx, source, &path)
 }
 
 /// Adds `module` to the prelude's private object.
