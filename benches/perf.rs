@@ -352,7 +352,8 @@ fn main() {
     }
     let wanted: Vec<&str> = if args.is_empty() { SECTIONS.to_vec() } else { args.iter().map(String::as_str).collect() };
     let n = runs();
-    println!("sdkhost perf: {n} runs per row, {} cores, release build; sections: {}", cores(), wanted.join(" "));
+    let build = if cfg!(debug_assertions) { "dev build (dependencies at opt-level 2)" } else { "release build" };
+    println!("sdkhost perf: {n} runs per row, {} cores, {build}; sections: {}", cores(), wanted.join(" "));
     for section in wanted {
         match section {
             "setup" => setup(n),

@@ -23,7 +23,7 @@ use sdkhost::session::PageTemplate;
 use super::{ms, rss_kib, stats};
 
 /// The pages compared, in table order.
-pub const KINDS: [&str; 4] = ["empty", "ce", "mixpanel", "amplitude"];
+pub(crate) const KINDS: [&str; 4] = ["empty", "ce", "mixpanel", "amplitude"];
 const MIXPANEL_STUB: &str = "window.mixpanel = []; mixpanel._i = []; mixpanel.__SV = 1.2;";
 const URL: &str = "https://shop.example/";
 
@@ -49,7 +49,7 @@ fn scripts(kind: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// Loads one page of `kind` in a new session (what `sdkhost replay` does for a `load` step) and returns it open.
-pub fn page(kind: &str) -> Session {
+pub(crate) fn page(kind: &str) -> Session {
     let inline = scripts(kind).expect("page kind available");
     let mut s = Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
     s.load(URL, &inline, "load").expect("page loads");
@@ -61,7 +61,7 @@ pub fn page(kind: &str) -> Session {
 }
 
 /// `bench/jsdom/session.json` in process: snippet + ce.js, opt-in, ten commands, one navigation.
-pub fn session() {
+pub(crate) fn session() {
     let mut s = Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
     let template = |title: &str| PageTemplate {
         scripts: vec![("snippet.js".into(), sdk::snippet("bench-key"))],
@@ -149,7 +149,7 @@ fn cell(xs: Vec<f64>) -> (f64, String) {
 }
 
 /// The `jsdom` section: per page kind and per session, warm and cold, both sides interleaved; then memory.
-pub fn compare(n: usize) {
+pub(crate) fn compare(n: usize) {
     let Some(mut jsdom) = Jsdom::start() else { return };
     let mut kinds: Vec<&str> = KINDS.iter().copied().filter(|k| scripts(k).is_some()).collect();
     kinds.push("session");
@@ -188,7 +188,7 @@ pub fn compare(n: usize) {
 }
 
 /// Resident memory per live page of `kind`, measured in a child process (see [`memory_child`]).
-pub fn memory_of(kind: &str) -> f64 {
+pub(crate) fn memory_of(kind: &str) -> f64 {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe).args(["memory-child", kind]).output().expect("memory child");
     String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(f64::NAN)
@@ -196,7 +196,7 @@ pub fn memory_of(kind: &str) -> f64 {
 
 /// In a fresh process: three pages of `kind` opened and closed (one-time costs: code cache, allocator arenas, Boa's
 /// interned names), ten kept open, then 40 more; prints the resident memory growth over those 40, in MiB per page.
-pub fn memory_child(kind: &str) {
+pub(crate) fn memory_child(kind: &str) {
     for _ in 0..3 {
         drop(page(kind));
     }
@@ -211,7 +211,7 @@ pub fn memory_child(kind: &str) {
 }
 
 /// The `memory` section: resident memory per live page of each kind (sdkhost only; `jsdom` adds jsdom's).
-pub fn memory() {
+pub(crate) fn memory() {
     println!(
         "\n| resident memory per live page (MiB): RSS growth from 10 to 50 open pages, fresh process after a \
          warm-up | MiB |\n|---|---|"
