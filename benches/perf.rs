@@ -1,5 +1,5 @@
 //! Where a page's milliseconds go: `cargo bench --bench perf [-- SECTION...]` (release build, machine-dependent
-//! numbers). Sections, all by default: `setup`, `modules`, `sdk`, `session`, `parallel`, `suite`, `memory`.
+//! numbers). Sections, all by default: `setup`, `modules`, `sdk`, `session`, `parallel`, `suite`, `memory`, `jsdom`.
 //!
 //! Prints markdown tables (median, min – max over `PERF_RUNS` runs, default 40). Each timed run starts after a forced
 //! garbage collection, so it does not pay for the garbage of the run before (in a session, the next page does).
@@ -11,9 +11,13 @@
 //! - `parallel`: the seven example sessions, each four times, replayed at `--jobs` 1 and 2;
 //! - `suite`: the CE v2 conformance suite on the reference SDK at `--jobs` 1 and 2, each run in a child process that
 //!   reports its own wall time and peak resident memory (VmHWM), so no external `time` tool is needed;
-//! - `memory`: resident memory per live page with the reference SDK (50 pages kept at once);
+//! - `memory`: resident memory per live page for the four pages of `jsdom` (one child process each, see `perf/pages.rs`);
+//! - `jsdom`: sdkhost next to jsdom (`bench/jsdom/pages.js`, needs `cd bench/jsdom && npm ci`) per page (empty, ce.js,
+//!   mixpanel, amplitude) and per session, warm and cold, interleaved, and memory per live page on both sides.
 //! - `scale`: hostile volumes, at most 5 runs: 60 000 timers set then cleared, and 100 000 `document.cookie` writes,
 //!   each in a page (JS) and on the bare clock or jar (Rust).
+//!
+//! `SDKHOST_CODE_CACHE=off` runs any section without the code cache (`src/page/code_cache.rs`).
 //!
 //! `touch EXPR` (not a section) opens one page and evaluates EXPR, for `valgrind --tool=callgrind` instruction counts.
 //!
@@ -33,7 +37,10 @@ use sdkhost::page::Page;
 use sdkhost::sdk;
 use sdkhost::session::{RunOptions, SessionScript, prepare};
 
-const SECTIONS: [&str; 8] = ["setup", "modules", "sdk", "session", "parallel", "suite", "memory", "scale"];
+#[path = "perf/pages.rs"]
+mod pages;
+
+const SECTIONS: [&str; 9] = ["setup", "modules", "sdk", "session", "parallel", "suite", "memory", "jsdom", "scale"];
 
 fn runs() -> usize {
     std::env::var("PERF_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(40).max(1)
@@ -323,22 +330,6 @@ fn rss_kib() -> u64 {
     field.and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
 }
 
-/// Resident memory per live page with the reference SDK loaded (pages kept alive at once).
-fn memory() {
-    let before = rss_kib();
-    let mut pages = Vec::new();
-    for _ in 0..50 {
-        let h = host();
-        let mut p = Page::open(&h, url(), "bench").expect("page");
-        p.run_script("ce.js", &format!("{}\n{}", sdk::snippet("k"), sdk::REFERENCE_SDK), "inline", None);
-        pages.push((h, p));
-    }
-    let after = rss_kib();
-    let per_page = after.saturating_sub(before) as f64 / 1024.0 / 50.0;
-    println!("\nresident memory: {per_page:.2} MB per live page with ce.js (50 pages: {before} KiB → {after} KiB)");
-    drop(pages);
-}
-
 /// Milliseconds to evaluate `js` in a fresh page.
 fn in_page(js: &str) -> f64 {
     let h = host();
@@ -399,13 +390,18 @@ fn main() {
         page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
         return;
     }
+    if args.first().map(String::as_str) == Some("memory-child") {
+        pages::memory_child(args.get(1).map_or("ce", String::as_str));
+        return;
+    }
     if args.first().map(String::as_str) == Some("suite-child") {
         suite_child(args.get(1).and_then(|j| j.parse().ok()).unwrap_or(1));
         return;
     }
     let wanted: Vec<&str> = if args.is_empty() { SECTIONS.to_vec() } else { args.iter().map(String::as_str).collect() };
     let n = runs();
-    println!("sdkhost perf: {n} runs per row, {} cores, release build; sections: {}", cores(), wanted.join(" "));
+    let build = if cfg!(debug_assertions) { "dev build (dependencies at opt-level 2)" } else { "release build" };
+    println!("sdkhost perf: {n} runs per row, {} cores, {build}; sections: {}", cores(), wanted.join(" "));
     for section in wanted {
         match section {
             "setup" => setup(n),
@@ -414,7 +410,8 @@ fn main() {
             "session" => session(n),
             "parallel" => parallel(n),
             "suite" => suite(n),
-            "memory" => memory(),
+            "memory" => pages::memory(),
+            "jsdom" => pages::compare(n),
             "scale" => scale(n.min(5)),
             other => println!("unknown section {other:?}; sections: {}", SECTIONS.join(" ")),
         }

@@ -1,13 +1,13 @@
 //! [`Page`]: building the context, running scripts and tasks, and closing the page.
 
-use std::path::Path;
 use std::rc::Rc;
 
 use boa_engine::context::ContextBuilder;
 use boa_engine::optimizer::OptimizerOptions;
-use boa_engine::{Context, JsError, JsValue, Source};
+use boa_engine::{Context, JsError, JsValue};
 use url::Url;
 
+use super::code_cache;
 use super::errors::describe;
 use super::event_loop::EventLoop;
 use super::hooks::{PageHooks, VirtualClock};
@@ -101,7 +101,7 @@ impl Page {
             sha256,
             bytes: source.len(),
         });
-        let result = self.ctx.eval(Source::from_bytes(source).with_path(Path::new(name)));
+        let result = code_cache::eval(&mut self.ctx, source, name);
         let ok = match result {
             Ok(_) => true,
             Err(e) => {
@@ -116,7 +116,7 @@ impl Page {
     /// Evaluates `source` and returns its completion value as JSON (`undefined` and functions become `null`), or
     /// the exception, which is also recorded.
     pub fn eval_json(&mut self, source: &str) -> Result<serde_json::Value, String> {
-        let result = self.ctx.eval(Source::from_bytes(source).with_path(Path::new("eval")));
+        let result = code_cache::eval(&mut self.ctx, source, "eval");
         let out = match result {
             Ok(v) => Ok(self.js_to_json(&v)),
             Err(e) => {

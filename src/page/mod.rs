@@ -3,6 +3,7 @@
 //! A navigation drops the whole Context and builds a new one (a second realm in one Context leaks, see the Boa notes):
 //! JS state is gone, while the cookie jar, storage, clock and transcript live on in the [`Host`](crate::host::Host).
 
+pub mod code_cache;
 mod errors;
 mod event_loop;
 mod hooks;

@@ -36,7 +36,7 @@ mod whatwg_url;
 mod window;
 
 use boa_engine::object::IntegrityLevel;
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, Source, js_string};
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
 use boa_runtime::RuntimeExtension;
 use boa_runtime::extensions::{
     AbortControllerExtension, Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension,
@@ -100,8 +100,8 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     whatwg_url::add_natives(ctx, &natives)?;
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
-    natives.set_integrity_level(IntegrityLevel::Frozen, ctx)?;
-    let prelude = ctx.eval(Source::from_bytes(PRELUDE).with_path(std::path::Path::new("sdkhost-prelude.js")))?;
+use boa_engine::object::IntegrityLevel;
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;

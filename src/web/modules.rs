@@ -4,7 +4,7 @@
 //! A module loads after page code may have tampered with builtins: it follows the sealing rules of
 //! `js/intrinsics.js` (the captured builtins `B` for anything that touches a private object).
 
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, Source, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 /// Wraps a module file as a function of the private natives `H`, the shared internals `I` and the captured builtins
 /// `B`.
@@ -42,7 +42,7 @@ fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
         return Err(JsNativeError::typ().with_message(format!("sdkhost: no prelude module {name}")).into());
     };
     let path = format!("sdkhost/{name}.js");
-    ctx.eval(Source::from_bytes(source).with_path(std::path::Path::new(&path)))
+    crate::page::code_cache::eval(ctx, source, &path)
 }
 
 /// Adds `module` to the prelude's private object.

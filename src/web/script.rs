@@ -40,10 +40,8 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                         sha256: Some(script.sha256.clone()),
                         bytes: script.source.len(),
                     });
-                    let source = boa_engine::Source::from_bytes(script.source.as_bytes())
-                        .with_path(std::path::Path::new(&script.name));
                     call_back(onstart, ctx)?;
-                    if let Err(e) = ctx.eval(source) {
+                    if let Err(e) = crate::page::code_cache::eval(ctx, &script.source, &script.name) {
                         let (message, location) = crate::page::describe(&e, ctx);
                         host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
                     }
@@ -65,9 +63,8 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                     sha256: None,
                     bytes: source.len(),
                 });
-                let src = boa_engine::Source::from_bytes(source.as_bytes()).with_path(std::path::Path::new(&name));
                 call_back(onstart, ctx)?;
-                if let Err(e) = ctx.eval(src) {
+                if let Err(e) = crate::page::code_cache::eval(ctx, &source, &name) {
                     let (message, location) = crate::page::describe(&e, ctx);
                     host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
                 }

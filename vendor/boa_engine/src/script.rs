@@ -16,7 +16,7 @@ use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 use boa_parser::{Parser, Source, source::ReadChar};
 
 use crate::{
-    Context, HostDefined, JsResult, JsString, JsValue, Module, SpannedSourceText,
+    Context, HostDefined, JsNativeError, JsResult, JsString, JsValue, Module, SpannedSourceText,
     bytecompiler::{ByteCompiler, global_declaration_instantiation_context},
     environments::EnvironmentStack,
     js_string,
@@ -57,6 +57,9 @@ struct Inner {
     loaded_modules: GcRefCell<FxHashMap<JsString, Module>>,
     host_defined: HostDefined,
     path: Option<PathBuf>,
+    /// Whether the compiled code may run in other realms (see [`Script::is_realm_independent`]).
+    #[unsafe_ignore_trace]
+    realm_independent: bool,
 }
 
 impl Script {
@@ -96,10 +99,12 @@ impl Script {
             parser.set_strict();
         }
         let scope = context.realm().scope().clone();
+        let scope_was_empty = scope.num_bindings() == 0;
         let (mut code, source) = parser.parse_script_with_source(&scope, context.interner_mut())?;
         if !context.optimizer_options().is_empty() {
             context.optimize_statement_list(code.statements_mut());
         }
+        let realm_independent = scope_was_empty && Self::compiles_independently(&code);
 
         let source_text = SourceText::new(source);
 
@@ -111,23 +116,72 @@ impl Script {
                 loaded_modules: GcRefCell::default(),
                 host_defined: HostDefined::default(),
                 path,
+                realm_independent,
             }),
         })
+    }
+
+    /// Whether compiling `code` neither reads nor changes the state of the realm it is compiled
+    /// for, and running it never changes its compiled scopes:
+    /// - no global lexical declarations (`let`, `const`, `class`): they become bindings of the
+    ///   parse realm's global scope, resolved at compile time;
+    /// - in sloppy code, no function declarations in blocks at the top level: Annex B.3.2.2 checks
+    ///   and creates global bindings of the compiling realm while compiling;
+    /// - no direct `eval`: it adds the bindings it declares to the compiled scopes of the
+    ///   functions that call it.
+    fn compiles_independently(code: &boa_ast::Script) -> bool {
+        use boa_ast::operations::{ContainsSymbol, contains, lexically_declared_names};
+        let annex_b_free = code.strict() || {
+            #[cfg(feature = "annex-b")]
+            {
+                boa_ast::operations::annex_b_function_declarations_names(code).is_empty()
+            }
+            #[cfg(not(feature = "annex-b"))]
+            {
+                true
+            }
+        };
+        annex_b_free
+            && lexically_declared_names(code).is_empty()
+            && !contains(code, ContainsSymbol::DirectEval)
+    }
+
+    /// Whether the compiled code of this script can run in other realms with
+    /// [`Script::for_realm`]: it was parsed in a realm without global lexical declarations, and
+    /// it declares none itself, has no sloppy-mode function declarations in top-level blocks and
+    /// no direct `eval` (compiling or running those reads or changes state of the compile realm).
+    #[must_use]
+    pub fn is_realm_independent(&self) -> bool {
+        self.inner.realm_independent
     }
 
     /// Creates a script bound to `realm` that runs the compiled code of this script, compiling it
     /// first if that has not happened yet.
     ///
-    /// Compiled code is immutable at run time and global names resolve through the realm of the
-    /// running frame, so an embedder can parse and compile a source once and evaluate it in many
-    /// realms, including realms of other [`Context`]s on the same thread (the garbage-collected
-    /// heap is per thread). This saves the parse and compile cost of scripts that many pages share.
+    /// Compiled code is immutable at run time (inline caches hold weak references to shapes and
+    /// check them on every use) and global names resolve through the realm of the running frame,
+    /// so an embedder can parse and compile a source once and evaluate it in many realms,
+    /// including realms of other [`Context`]s on the same thread (the garbage-collected heap is
+    /// per thread). Template objects, regular expressions and function objects are created in the
+    /// running realm at run time. This saves the parse and compile cost of scripts that many
+    /// pages share.
     ///
-    /// Global lexical declarations (`let`, `const`, `class` at the top level) are resolved at
-    /// compile time against the scope of the realm this script was parsed in. The caller must only
-    /// share code whose parse realm and source declare none, or names may resolve differently than
-    /// in a script parsed for `realm` itself.
+    /// # Errors
+    ///
+    /// A `TypeError` if this script is not [realm-independent](Script::is_realm_independent), or
+    /// if `realm` has global lexical declarations (the shared code would resolve those names on
+    /// the global object instead), and any error of compiling this script.
     pub fn for_realm(&self, realm: Realm, context: &mut Context) -> JsResult<Self> {
+        if !self.inner.realm_independent {
+            return Err(JsNativeError::typ()
+                .with_message("this script's code depends on its realm")
+                .into());
+        }
+        if realm.scope().num_bindings() != 0 {
+            return Err(JsNativeError::typ()
+                .with_message("the target realm has global lexical declarations")
+                .into());
+        }
         let codeblock = self.codeblock(context)?;
         Ok(Self {
             inner: Gc::new(Inner {
@@ -137,6 +191,7 @@ impl Script {
                 loaded_modules: GcRefCell::default(),
                 host_defined: HostDefined::default(),
                 path: self.inner.path.clone(),
+                realm_independent: true,
             }),
         })
     }

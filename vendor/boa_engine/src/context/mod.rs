@@ -127,9 +127,6 @@ pub struct Context {
     optimizer_options: OptimizerOptions,
     root_shape: RootShape,
 
-    /// Unique identifier for each parser instance used during the context lifetime.
-    parser_identifier: u32,
-
     data: HostDefined<dyn Any>,
 }
 
@@ -654,9 +651,20 @@ impl Context {
     }
 
     /// Increment and get the parser identifier.
+    ///
+    /// The identifier names the tagged template sites of one parse, and a realm caches template
+    /// objects by site. Compiled code can run in the realms of other contexts on the same thread
+    /// (see [`crate::Script::for_realm`]), so identifiers are unique per thread rather than per context:
+    /// two parses in different contexts must never name the same site.
     pub(crate) fn next_parser_identifier(&mut self) -> u32 {
-        self.parser_identifier += 1;
-        self.parser_identifier
+        thread_local! {
+            static NEXT_PARSER_IDENTIFIER: Cell<u32> = const { Cell::new(0) };
+        }
+        NEXT_PARSER_IDENTIFIER.with(|next| {
+            let identifier = next.get().wrapping_add(1);
+            next.set(identifier);
+            identifier
+        })
     }
 
     /// `CanDeclareGlobalFunction ( N )`
@@ -1258,7 +1266,6 @@ impl ContextBuilder {
             module_loader,
             optimizer_options: OptimizerOptions::OPTIMIZE_ALL,
             root_shape,
-            parser_identifier: 0,
             can_block: self.can_block,
             data: HostDefined::default(),
         };
