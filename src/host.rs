@@ -9,11 +9,12 @@ use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
+use crate::budget::{Budget, Budgets, Exceeded};
 use crate::clock::{Clock, VirtualTime};
 use crate::entropy::Entropy;
 use crate::jar::Jar;
 use crate::net::{CookieAccess, Egress, Exchange, Policy, StubTransport, Transport};
-use crate::transcript::{Event, Transcript};
+use crate::transcript::{Entry, Event, Transcript};
 
 /// A current desktop Chrome on Windows, the default `navigator.userAgent`.
 pub const DEFAULT_USER_AGENT: &str =
@@ -94,6 +95,37 @@ pub struct Host {
     pub storage: crate::storage::Storage,
     /// What the next page to open starts with (referrer, title).
     pub page_init: PageInit,
+    /// The limits of this session.
+    pub budgets: Budgets,
+    /// The budget that ended the session, once one has: pages stop running scripts, the session ends.
+    pub stopped: Option<Exceeded>,
+    /// Bytes of events recorded so far (as JSON), against [`Budgets::output_bytes`].
+    output_bytes: u64,
+    /// Sees every entry as it is recorded (the worker process streams them to its parent).
+    tap: Option<Tap>,
+}
+
+/// A function that sees every transcript entry as it is recorded.
+pub struct Tap(pub Box<dyn FnMut(&Entry)>);
+
+impl std::fmt::Debug for Tap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tap")
+    }
+}
+
+/// Counts the bytes written to it.
+struct ByteCount(u64);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The document-level values a page starts with.
@@ -127,7 +159,51 @@ impl Host {
             pending_navigation: None,
             storage: crate::storage::Storage::new(),
             page_init: PageInit::default(),
+            budgets: Budgets::default(),
+            stopped: None,
+            output_bytes: 0,
+            tap: None,
         }
+    }
+
+    /// Lets `tap` see every entry recorded from now on.
+    pub fn set_tap(&mut self, tap: Tap) {
+        self.tap = Some(tap);
+    }
+
+    /// Ends the session on `budget`: records it (once: the first budget to run out is the one that ended it).
+    pub fn exceed(&mut self, budget: Budget) {
+        if self.stopped.is_some() {
+            return;
+        }
+        let limit = budget.limit(&self.budgets);
+        self.stopped = Some(Exceeded { budget, limit });
+        let at = self.clock.now();
+        self.store(Entry { at, event: Event::BudgetExceeded { budget, limit } });
+    }
+
+    /// Records an entry within the output budget; past it, the session is stopped and later entries are dropped.
+    fn push(&mut self, at: VirtualTime, event: Event) {
+        if matches!(self.stopped, Some(Exceeded { budget: Budget::OutputBytes, .. })) {
+            return;
+        }
+        let entry = Entry { at, event };
+        let mut count = ByteCount(0);
+        // Serialising into a counter cannot fail (the events are plain data).
+        let _ = serde_json::to_writer(&mut count, &entry);
+        self.output_bytes += count.0;
+        if self.output_bytes > self.budgets.output_bytes {
+            self.exceed(Budget::OutputBytes);
+            return;
+        }
+        self.store(entry);
+    }
+
+    fn store(&mut self, entry: Entry) {
+        if let Some(tap) = &mut self.tap {
+            (tap.0)(&entry);
+        }
+        self.transcript.push(entry);
     }
 
     /// Replaces the policy and transport of the gate.
@@ -146,7 +222,7 @@ impl Host {
                 value: e.value,
                 source: e.source,
             };
-            self.transcript.record(e.at, event);
+            self.push(e.at, event);
         }
     }
 
@@ -155,7 +231,9 @@ impl Host {
         let now = self.clock.now();
         let exchange = self.egress.submit(req, &mut JarAccess(&mut self.jar), now);
         self.flush_cookie_events();
-        self.transcript.record(now, Event::Request(Box::new(exchange.clone())));
+        // The transcript keeps a bounded copy of the body: 20 blocked 16 MiB beacons must not need GBs.
+        let recorded = exchange.recorded(self.budgets.body_record_bytes);
+        self.push(now, Event::Request(Box::new(recorded)));
         exchange
     }
 
@@ -169,7 +247,7 @@ impl Host {
             Some(crate::net::Outcome::NetworkError(e)) => (None, Some(e.clone())),
             None => (None, Some("blocked by the consent gate".to_owned())),
         };
-        self.transcript.record(now, Event::Delivered { id: exchange.request.id, status, error });
+        self.push(now, Event::Delivered { id: exchange.request.id, status, error });
     }
 
     /// The current virtual time.
@@ -180,7 +258,7 @@ impl Host {
     /// Records `event` at the current virtual time.
     pub fn record(&mut self, event: Event) {
         let now = self.clock.now();
-        self.transcript.record(now, event);
+        self.push(now, event);
     }
 }
 
@@ -208,6 +286,11 @@ impl HostRef {
     /// If it is borrowed already (a bug: borrows never span JS).
     pub fn get_mut(&self) -> RefMut<'_, Host> {
         self.0.borrow_mut()
+    }
+
+    /// Whether a budget has ended the session (false while the host is borrowed for writing).
+    pub fn is_stopped(&self) -> bool {
+        self.0.try_borrow().is_ok_and(|h| h.stopped.is_some())
     }
 
     /// The current virtual time, or `None` while the host is borrowed for writing.

@@ -8,6 +8,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod budget;
 pub mod clock;
 pub mod conformance;
 pub mod diff;
@@ -26,6 +27,7 @@ pub mod session;
 pub mod storage;
 pub mod transcript;
 mod web;
+pub mod worker;
 
 pub use clock::VirtualTime;
 pub use page::Page;

@@ -1,6 +1,7 @@
 //! The `sdkhost` command line: the only file that names clap. Each subcommand is a few library calls.
 //!
-//! Exit codes: 0 success, 1 the page raised / checks or expectations failed, 2 bad usage or bad input.
+//! Exit codes: 0 success, 1 the page raised / checks or expectations failed, 2 bad usage or bad input, 3 a session
+//! was cut short (a budget ran out, it timed out, or its worker crashed).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use serde_json::json;
 
 use sdkhost::VirtualTime;
 use sdkhost::files::{RunFiles, read_input, write_atomic};
+use sdkhost::session::SessionError;
 use sdkhost::transcript::Event;
 
 /// Everything went as expected.
@@ -18,10 +20,13 @@ const OK: u8 = 0;
 const FAILED: u8 = 1;
 /// Bad usage or bad input.
 const USAGE_OR_INPUT: u8 = 2;
+/// A session or check was cut short: a budget ran out, it timed out, or its worker process crashed.
+const CUT_SHORT: u8 = 3;
 
 #[derive(Parser)]
 #[command(name = "sdkhost", version, about = "Run browser tracking SDKs in a deterministic, consent-gated host")]
-#[command(after_help = "Exit codes: 0 ok, 1 the page raised or a check failed, 2 bad usage or input.")]
+#[command(after_help = "Exit codes: 0 ok, 1 the page raised or a check failed, 2 bad usage or input, 3 a session \
+    was cut short (budget exceeded, timed out, crashed).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,6 +47,70 @@ enum Command {
     Diff(DiffArgs),
     /// Write one self-contained HTML report from transcripts, `run` output and conformance reports (JSON).
     Report(ReportArgs),
+    /// Internal: run one job from stdin in this process and stream its lines to stdout (see `sdkhost::worker`).
+    #[command(name = "__worker", hide = true)]
+    Worker {
+        /// Address space limit in MiB.
+        #[arg(long)]
+        memory_mib: Option<u64>,
+    },
+}
+
+/// The budgets of a session (see the README's "Budgets and isolation").
+#[derive(clap::Args)]
+struct BudgetArgs {
+    /// VM instructions the scripts of one page may run.
+    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_JS_INSTRUCTIONS)]
+    max_js_instructions: u64,
+    /// Tasks (timer callbacks, deliveries) one clock advance may run.
+    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_TASKS_PER_ADVANCE)]
+    max_tasks_per_advance: u64,
+    /// Bytes of transcript events one session may record.
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_OUTPUT_BYTES)]
+    max_output_bytes: u64,
+    /// Bytes of a request body the transcript keeps (longer: first bytes, length and SHA-256).
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_BODY_RECORD_BYTES)]
+    max_body_record_bytes: usize,
+}
+
+impl BudgetArgs {
+    fn budgets(&self) -> sdkhost::budget::Budgets {
+        sdkhost::budget::Budgets {
+            js_instructions_per_page: self.max_js_instructions,
+            tasks_per_advance: self.max_tasks_per_advance,
+            output_bytes: self.max_output_bytes,
+            body_record_bytes: self.max_body_record_bytes,
+        }
+    }
+}
+
+/// How sessions (or checks) are isolated in worker processes.
+#[derive(clap::Args)]
+struct IsolationArgs {
+    /// Wall-time limit of one session (or check) in seconds; past it its worker is killed and that is recorded.
+    #[arg(long, value_name = "SECS", default_value_t = sdkhost::worker::DEFAULT_TIMEOUT.as_secs_f64())]
+    timeout: f64,
+    /// Address space of one worker process in MiB (unix).
+    #[arg(long, value_name = "MIB", default_value_t = sdkhost::worker::DEFAULT_MEMORY_MIB)]
+    max_memory: u64,
+    /// Run in this process instead of one worker process per session: faster, but a crash or hang takes the
+    /// whole run with it, and --timeout and --max-memory do not apply.
+    #[arg(long)]
+    in_process: bool,
+}
+
+impl IsolationArgs {
+    fn isolation(&self) -> Result<Option<sdkhost::worker::Isolation>, String> {
+        if self.in_process {
+            return Ok(None);
+        }
+        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| format!("--timeout {}: expected a positive number of seconds", self.timeout))?;
+        let program = std::env::current_exe().map_err(|e| format!("cannot find the sdkhost binary: {e}"))?;
+        Ok(Some(sdkhost::worker::Isolation { program, timeout, memory_mib: self.max_memory }))
+    }
 }
 
 #[derive(clap::Args)]
@@ -113,6 +182,10 @@ struct ReplayArgs {
     html: Option<PathBuf>,
     #[command(flatten)]
     gate: GateArgs,
+    #[command(flatten)]
+    budgets: BudgetArgs,
+    #[command(flatten)]
+    isolation: IsolationArgs,
 }
 
 /// The consent gate and the profile, for `run` and `replay`.
@@ -205,6 +278,8 @@ struct RunArgs {
     har: Option<PathBuf>,
     #[command(flatten)]
     gate: GateArgs,
+    #[command(flatten)]
+    budgets: BudgetArgs,
 }
 
 fn main() -> ExitCode {
@@ -216,6 +291,7 @@ fn main() -> ExitCode {
         Command::Conform(args) => conform(args),
         Command::Report(args) => report(args),
         Command::Diff(args) => diff(args),
+        Command::Worker { memory_mib } => worker(memory_mib),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -252,23 +328,42 @@ fn run(args: RunArgs) -> Result<u8, String> {
         Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
         None => None,
     };
-    let mut session =
-        sdkhost::Session::builder().seed(args.seed).clock_start(start).policy(args.gate.policy()?).build();
+    let mut session = sdkhost::Session::builder()
+        .seed(args.seed)
+        .clock_start(start)
+        .policy(args.gate.policy()?)
+        .budgets(args.budgets.budgets())
+        .build();
     if let Some(p) = profile {
         let mut host = session.host().get_mut();
         host.jar = sdkhost::jar::Jar::from_snapshot(p.cookies);
         host.storage.restore_local(p.local_storage);
     }
-    session.load(&args.url, &inline, "load").map_err(|e| format!("--url: {e}"))?;
+    // A budget that runs out ends the run early; what happened up to there is still printed (exit 3).
+    let ended = |r: Result<(), SessionError>, what: &str| match r {
+        Err(SessionError::Budget(_)) => Ok(false),
+        Err(e) => Err(format!("{what}{e}")),
+        Ok(()) => Ok(true),
+    };
     let mut evals = Vec::new();
-    for js in &args.evals {
-        let value = session.eval(js).map_err(|e| e.to_string())?;
-        evals.push(match value {
-            Ok(v) => json!({"value": v}),
-            Err(e) => json!({"error": e}),
-        });
+    if ended(session.load(&args.url, &inline, "load"), "--url: ")? {
+        for js in &args.evals {
+            let value = match session.eval(js) {
+                Ok(v) => v,
+                Err(e) => {
+                    ended(Err(e), "")?;
+                    break;
+                }
+            };
+            evals.push(match value {
+                Ok(v) => json!({"value": v}),
+                Err(e) => json!({"error": e}),
+            });
+        }
+        if session.budget_exceeded().is_none() {
+            ended(session.advance(args.advance.0), "--advance: ")?;
+        }
     }
-    session.advance(args.advance.0).map_err(|e| format!("--advance: {e}"))?;
     if let Some(path) = &args.gate.jar {
         let host = session.host().get();
         let profile =
@@ -293,7 +388,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
             _ => {}
         }
     }
-    let out = json!({
+    let mut out = json!({
         "url": args.url,
         "now": session.now(),
         "console": console,
@@ -301,6 +396,10 @@ fn run(args: RunArgs) -> Result<u8, String> {
         "evals": evals,
         "transcript": transcript.entries(),
     });
+    let budget = session.budget_exceeded();
+    if let Some(b) = &budget {
+        out["budget_exceeded"] = json!(b);
+    }
     let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
     #[expect(clippy::print_stdout, reason = "the CLI's output")]
     {
@@ -321,7 +420,13 @@ fn run(args: RunArgs) -> Result<u8, String> {
     {
         eprint!("{summary}");
     }
-    Ok(if errors.is_empty() { OK } else { FAILED })
+    Ok(if budget.is_some() {
+        CUT_SHORT
+    } else if errors.is_empty() {
+        OK
+    } else {
+        FAILED
+    })
 }
 
 /// Expands folders into their `*.json` files (but `*.transcript.json`), sorted by name.
@@ -359,7 +464,7 @@ fn output_path(base: &Path, many: bool, session: &Path, suffix: &str) -> PathBuf
 }
 
 fn replay(args: ReplayArgs) -> Result<u8, String> {
-    use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare};
+    use sdkhost::session::{Prepared, RunOptions, SessionScript, TransportKind, prepare};
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
         return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
     }
@@ -377,7 +482,9 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         allowed_hosts: (!args.gate.allow_hosts.is_empty()).then(|| args.gate.allow_hosts.clone()),
         deny_all: args.gate.deny_all,
         jar: args.gate.jar.clone(),
+        budgets: args.budgets.budgets(),
     };
+    let isolation = args.isolation.isolation()?;
     if args.gate.jar.is_some() && files.len() > 1 {
         return Err("--jar: one profile file cannot be shared by several sessions; give one session".into());
     }
@@ -393,19 +500,23 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     let done = std::sync::atomic::AtomicUsize::new(0);
     #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
     let started = std::time::Instant::now();
-    let reports = sdkhost::parallel::map_in_order(
-        prepared,
-        jobs_or_cpus(args.jobs),
-        |p| p.run(),
-        |_, report| {
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+    // Each session runs in its own worker process (unless --in-process): a hang or crash is that session's outcome.
+    let jobs: Vec<(&PathBuf, Prepared)> = files.iter().zip(prepared).collect();
+    let run = |(file, prepared): (&PathBuf, Prepared)| match &isolation {
+        None => Ok(prepared.run()),
+        Some(iso) => sdkhost::worker::run_session(iso, file, &opts).map_err(|e| e.to_string()),
+    };
+    let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |_, result| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if let Ok(report) = result {
             let line = sdkhost::replay::progress_line(n, total, report, started.elapsed());
             #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
             {
                 eprintln!("{line}");
             }
-        },
-    );
+        }
+    });
+    let reports = results.into_iter().collect::<Result<Vec<_>, String>>()?;
     for (file, report) in files.iter().zip(&reports) {
         if let Some(base) = &args.out {
             let path = output_path(base, many, file, ".transcript.json");
@@ -437,7 +548,13 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         }
     }
     let failed = reports.iter().any(|r| !r.passed());
-    Ok(if failed { FAILED } else { OK })
+    Ok(if reports.iter().any(|r| r.cut.is_some()) {
+        CUT_SHORT
+    } else if failed {
+        FAILED
+    } else {
+        OK
+    })
 }
 
 /// Checks every output of a replay before anything runs: folders exist (created for several sessions), no output is
@@ -512,6 +629,8 @@ struct ConformArgs {
     /// Also write the report as one self-contained HTML file (checks, verdicts, spec clauses, excerpts).
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    #[command(flatten)]
+    isolation: IsolationArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -553,7 +672,9 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
         FormatArg::Json => report::Format::Json,
     };
     let jobs = jobs_or_cpus(args.jobs);
-    let opts = RunOpts { selection: Selection { profile, filter: args.filter.clone(), shard }, jobs, fail_fast: false };
+    let isolation = args.isolation.isolation()?;
+    let selection = Selection { profile, filter: args.filter.clone(), shard };
+    let opts = RunOpts { selection, jobs, fail_fast: false, isolation };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
     // --filter that matches nothing) leaves an existing report as it was.
@@ -651,5 +772,14 @@ fn collector(args: CollectorArgs) -> Result<u8, String> {
     let stop = sdkhost::net::CollectorStop::new();
     let mut stdout = std::io::stdout();
     collector.run(&mut stdout, &stop).map_err(|e| e.to_string())?;
+    Ok(OK)
+}
+
+/// The hidden worker subcommand: one job from stdin, its lines on stdout.
+fn worker(memory_mib: Option<u64>) -> Result<u8, String> {
+    if let Some(mib) = memory_mib {
+        sdkhost::worker::limit_memory(mib).map_err(|e| format!("--memory-mib {mib}: {e}"))?;
+    }
+    sdkhost::worker::serve().map_err(|e| format!("worker: {e}"))?;
     Ok(OK)
 }

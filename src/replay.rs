@@ -178,6 +178,8 @@ mod tests {
             step_error: step_error.map(str::to_owned),
             ended_at: VirtualTime::from_unix_ms(1_767_225_600_000),
             page_errors: Vec::new(),
+            cut: None,
+            har: None,
         }
     }
 

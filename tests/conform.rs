@@ -26,7 +26,7 @@ fn human(report: &SuiteReport) -> String {
 fn assert_all_pass(path: &Path) {
     let source = std::fs::read_to_string(path).unwrap();
     let suite = Suite::ce_v2().unwrap();
-    let opts = RunOpts { selection: Selection::default(), jobs: 2, fail_fast: false };
+    let opts = RunOpts { selection: Selection::default(), jobs: 2, fail_fast: false, isolation: None };
     let report = run_suite(&suite, &SdkBuild::new(&path.to_string_lossy(), source), &opts, |_| Ok(())).unwrap();
     assert!(report.summary.total >= 40);
     assert!(report.passed(), "{} fails checks:\n{}", path.display(), human(&report));
@@ -64,6 +64,7 @@ fn render_all(sdk: &SdkBuild, filter: &str, jobs: usize) -> Vec<Vec<u8>> {
             selection: Selection { filter: Some(filter.into()), ..Selection::default() },
             jobs,
             fail_fast: false,
+            isolation: None,
         };
         run_suite(&suite, sdk, &opts, |e| reporters.iter_mut().try_for_each(|r| r.on_event(&e))).unwrap();
     }
@@ -96,6 +97,7 @@ fn fail_fast_stops_after_the_first_failure() {
         selection: Selection { filter: Some("cookies.*".into()), ..Selection::default() },
         jobs: 2,
         fail_fast: true,
+        isolation: None,
     };
     let report = run_suite(&suite, &sdk, &opts, |_| Ok(())).unwrap();
     let first = report.checks.iter().position(|c| c.result == CheckResult::Fail).unwrap();

@@ -19,7 +19,7 @@ pub struct SdkInfo {
 }
 
 /// The verdict of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckResult {
     /// Every expectation held.
@@ -41,8 +41,8 @@ impl CheckResult {
     }
 }
 
-/// One check's result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One check's result. Deserialisable: a worker process sends it to the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct CheckReport {
     /// The check id.
     pub id: String,

@@ -48,6 +48,9 @@ pub struct RunOpts {
     /// Skip the checks after the first failing one (in id order; the report is the same for any `jobs`). Defaults
     /// to false.
     pub fail_fast: bool,
+    /// Run each check in a worker process (a crash or hang fails that check only). Defaults to none: in this
+    /// process.
+    pub isolation: Option<crate::worker::Isolation>,
 }
 
 /// The suite could not be run or reported.
@@ -89,7 +92,17 @@ pub fn run_suite(
             let job = |(i, check): (usize, &Check)| {
                 let skip =
                     cancelled.load(Ordering::SeqCst) || (opts.fail_fast && i > first_failure.load(Ordering::SeqCst));
-                let report = if skip { skipped(check) } else { run_check(check, sdk) };
+                let report = match (&opts.isolation, skip) {
+                    (_, true) => skipped(check),
+                    (None, false) => run_check(check, sdk),
+                    (Some(iso), false) => {
+                        crate::worker::run_check(iso, base(check, CheckResult::Fail), &sdk.name, &sdk.source)
+                            .unwrap_or_else(|e| CheckReport {
+                                failures: vec![e.to_string()],
+                                ..base(check, CheckResult::Fail)
+                            })
+                    }
+                };
                 if report.result == CheckResult::Fail {
                     first_failure.fetch_min(i, Ordering::SeqCst);
                 }

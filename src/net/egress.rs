@@ -79,6 +79,18 @@ impl Exchange {
         self.outcome.as_ref().and_then(Outcome::response)
     }
 
+    /// A copy for the transcript whose request body is cut to `body_limit` bytes (see [`Request::recorded`]).
+    pub fn recorded(&self, body_limit: usize) -> Exchange {
+        Exchange {
+            request: self.request.recorded(body_limit),
+            decision: self.decision.clone(),
+            outcome: self.outcome.clone(),
+            latency_ms: self.latency_ms,
+            transport: self.transport.clone(),
+            note: self.note.clone(),
+        }
+    }
+
     /// When the page should see the outcome: submission time plus latency.
     pub fn delivered_at(&self) -> VirtualTime {
         self.request.at.plus_ms(i64::try_from(self.latency_ms).unwrap_or(i64::MAX))

@@ -23,5 +23,5 @@ pub use har::to_har;
 pub use live::{LiveConfig, LiveTransport};
 pub use policy::{ConsentRule, Decision, Policy, Reason};
 pub use replay::{ReplayMode, ReplayTransport};
-pub use request::{Credentials, Initiator, Outcome, Request, Response, reason_phrase};
+pub use request::{BodyCut, Credentials, Initiator, Outcome, Request, Response, reason_phrase};
 pub use stub::{DEFAULT_LATENCY_MS, StubRule, StubTransport};

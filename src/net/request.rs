@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
+use sha2::Digest;
 use url::Url;
 
 use crate::clock::VirtualTime;
@@ -76,6 +77,17 @@ pub struct Request {
     pub page_url: Url,
     /// Virtual time of submission.
     pub at: VirtualTime,
+    /// Set when `body` holds only the first bytes of a longer body (see [`Request::recorded`]).
+    pub body_cut: Option<BodyCut>,
+}
+
+/// What is left of a body the transcript does not keep whole: its length and digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyCut {
+    /// The whole body's length in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the whole body, lowercase hex.
+    pub sha256: String,
 }
 
 impl Request {
@@ -91,6 +103,43 @@ impl Request {
             credentials: initiator.default_credentials(),
             page_url,
             at: VirtualTime::default(),
+            body_cut: None,
+        }
+    }
+
+    /// A copy for the record: a body longer than `limit` bytes is cut to its first bytes (at a character boundary
+    /// when it is text), with the whole body's length and SHA-256 in [`Request::body_cut`].
+    pub fn recorded(&self, limit: usize) -> Request {
+        let mut copy = self.clone_without_body();
+        if self.body.len() <= limit {
+            copy.body.clone_from(&self.body);
+            return copy;
+        }
+        let mut end = limit;
+        if let Err(e) = std::str::from_utf8(&self.body[..limit])
+            && e.error_len().is_none()
+        {
+            // The cut fell inside a character: keep the text whole up to it.
+            end = e.valid_up_to();
+        }
+        copy.body = self.body[..end].to_vec();
+        let sha256 = sha2::Sha256::digest(&self.body).iter().map(|b| format!("{b:02x}")).collect();
+        copy.body_cut = Some(BodyCut { bytes: self.body.len(), sha256 });
+        copy
+    }
+
+    fn clone_without_body(&self) -> Request {
+        Request {
+            id: self.id,
+            method: self.method.clone(),
+            url: self.url.clone(),
+            headers: self.headers.clone(),
+            body: Vec::new(),
+            initiator: self.initiator,
+            credentials: self.credentials,
+            page_url: self.page_url.clone(),
+            at: self.at,
+            body_cut: self.body_cut.clone(),
         }
     }
 
@@ -223,20 +272,37 @@ pub(crate) struct BodyView<'a> {
     pub(crate) base64: Option<String>,
     #[serde(rename = "body_json", skip_serializing_if = "Option::is_none")]
     pub(crate) json: Option<Value>,
+    /// The whole body's length, when `body` holds only its first bytes.
+    #[serde(rename = "body_bytes", skip_serializing_if = "Option::is_none")]
+    pub(crate) bytes: Option<usize>,
+    /// The whole body's SHA-256, when `body` holds only its first bytes.
+    #[serde(rename = "body_sha256", skip_serializing_if = "Option::is_none")]
+    pub(crate) sha256: Option<&'a str>,
 }
 
 impl<'a> BodyView<'a> {
     pub(crate) fn of(body: &'a [u8]) -> Self {
         if body.is_empty() {
-            return BodyView { text: None, base64: None, json: None };
+            return BodyView { text: None, base64: None, json: None, bytes: None, sha256: None };
         }
         match std::str::from_utf8(body) {
             Ok(text) => {
                 let json = serde_json::from_str::<Value>(text).ok().filter(|v| v.is_object() || v.is_array());
-                BodyView { text: Some(text), base64: None, json }
+                BodyView { text: Some(text), base64: None, json, bytes: None, sha256: None }
             }
-            Err(_) => BodyView { text: None, base64: Some(base64_encode(body)), json: None },
+            Err(_) => BodyView { text: None, base64: Some(base64_encode(body)), json: None, bytes: None, sha256: None },
         }
+    }
+
+    /// The view of the first bytes of a body that was cut: no parsed JSON, and the whole body's length and digest.
+    pub(crate) fn of_cut(body: &'a [u8], cut: Option<&'a BodyCut>) -> Self {
+        let mut view = BodyView::of(body);
+        if let Some(cut) = cut {
+            view.json = None;
+            view.bytes = Some(cut.bytes);
+            view.sha256 = Some(&cut.sha256);
+        }
+        view
     }
 }
 
@@ -256,7 +322,7 @@ struct RequestJson<'a> {
 
 impl Serialize for Request {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let body = BodyView::of(&self.body);
+        let body = BodyView::of_cut(&self.body, self.body_cut.as_ref());
         RequestJson {
             id: self.id,
             at: self.at,
@@ -360,6 +426,25 @@ mod tests {
         let json = serde_json::to_value(&req).unwrap();
         assert_eq!(json["body_base64"], "/wA=");
         assert!(json.get("body").is_none() && json.get("body_json").is_none());
+    }
+
+    #[test]
+    fn recorded_copy_keeps_the_first_bytes_the_length_and_the_digest() {
+        let page = Url::parse("https://shop.example/").unwrap();
+        let req = Request::new("POST", Url::parse("https://t.example/x").unwrap(), page, Initiator::Beacon)
+            .with_body("{\"a\":\"\u{e9}\u{e9}\"}");
+        assert_eq!(req.recorded(64), req, "short bodies are kept whole");
+        // `{"a":"` is 6 bytes; the cut at 7 falls inside the first two-byte character.
+        let cut = req.recorded(7);
+        assert_eq!(cut.body, b"{\"a\":\"");
+        let json = serde_json::to_value(&cut).unwrap();
+        assert_eq!(json["body"], "{\"a\":\"");
+        assert_eq!(json["body_bytes"], 12);
+        assert_eq!(json["body_sha256"].as_str().unwrap().len(), 64);
+        assert!(json.get("body_json").is_none());
+        let mut other = req.clone();
+        other.body[7] = b'x';
+        assert_ne!(other.recorded(7).body_cut, cut.body_cut, "the digest covers the whole body");
     }
 
     #[test]

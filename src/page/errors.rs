@@ -1,6 +1,12 @@
 //! Turning a Boa `JsError` into the message and location a transcript records.
 
+use boa_engine::error::EngineError;
 use boa_engine::{Context, JsError};
+
+/// Whether `err` is the engine's "instruction budget exhausted" (uncatchable; the page's budget ran out).
+pub(crate) fn is_out_of_instructions(err: &JsError) -> bool {
+    matches!(err.as_engine(), Some(EngineError::NoInstructionsRemain))
+}
 
 /// `(message, location)` of a JS error: `TypeError: x is not a function` and `file:line:column` when known.
 pub(crate) fn describe(err: &JsError, ctx: &mut Context) -> (String, Option<String>) {

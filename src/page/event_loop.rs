@@ -25,7 +25,8 @@ pub(crate) type NativeTask = Box<dyn FnOnce(&mut Context) -> JsResult<()>>;
 /// Something scheduled on the clock.
 pub(crate) enum Task {
     /// A page timer (`setTimeout`/`setInterval`/`requestAnimationFrame`/...).
-    Callback { public_id: u32, f: JsFunction, args: Vec<JsValue>, repeat_ms: Option<i64> },
+    /// `nesting` is its timer nesting level (HTML: 1 for a timer set outside any timer callback).
+    Callback { public_id: u32, f: JsFunction, args: Vec<JsValue>, repeat_ms: Option<i64>, nesting: u32 },
     /// A host task (network delivery, script load): Rust code that may call into JS.
     Native { body: NativeTask, phase: ErrorPhase },
     /// A timeout job enqueued by the engine or boa_runtime.
@@ -42,6 +43,14 @@ pub(crate) struct EventLoop {
     /// `setTimeout` ids (what the page sees) to the clock's ids.
     timer_ids: RefCell<BTreeMap<u32, TimerId>>,
     next_public_id: Cell<u32>,
+    /// The timer nesting level of the timer callback running now (0 outside one).
+    running_nesting: Cell<u32>,
+}
+
+/// HTML's timer clamping: a timer set from a timer callback nested more than 5 levels deep waits at least 4 ms, so
+/// a 0 ms `setTimeout` chain or `setInterval(f, 0)` cannot spin at one instant of virtual time.
+fn clamped_delay(delay_ms: i64, nesting: u32) -> i64 {
+    if nesting > 5 { delay_ms.max(4) } else { delay_ms }
 }
 
 enum Microtask {
@@ -58,6 +67,7 @@ impl EventLoop {
             tasks: RefCell::default(),
             timer_ids: RefCell::default(),
             next_public_id: Cell::new(1),
+            running_nesting: Cell::new(0),
         }
     }
 
@@ -74,7 +84,9 @@ impl EventLoop {
         self.next_public_id.set(public_id.wrapping_add(1).max(1));
         let delay_ms = delay_ms.max(0);
         let repeat_ms = repeat.then_some(delay_ms);
-        self.insert_callback(Task::Callback { public_id, f, args, repeat_ms }, public_id, delay_ms);
+        let nesting = self.running_nesting.get();
+        let task = Task::Callback { public_id, f, args, repeat_ms, nesting: nesting.saturating_add(1) };
+        self.insert_callback(task, public_id, clamped_delay(delay_ms, nesting));
         public_id
     }
 
@@ -104,13 +116,17 @@ impl EventLoop {
         let mut errors = Vec::new();
         let Some(task) = self.take(id) else { return errors };
         let (result, phase) = match task {
-            Task::Callback { public_id, f, args, repeat_ms } => {
+            Task::Callback { public_id, f, args, repeat_ms, nesting } => {
+                self.running_nesting.set(nesting);
                 let result = f.call(&JsValue::undefined(), &args, ctx).map(|_| ());
+                self.running_nesting.set(0);
                 let still_wanted = self.timer_ids.borrow().get(&public_id) == Some(&id);
                 match repeat_ms {
                     Some(ms) if still_wanted => {
-                        let task = Task::Callback { public_id, f, args, repeat_ms };
-                        self.insert_callback(task, public_id, ms.max(1));
+                        // HTML re-runs the timer initialisation from within this task: one level deeper each time.
+                        let next = nesting.saturating_add(1);
+                        let task = Task::Callback { public_id, f, args, repeat_ms, nesting: next };
+                        self.insert_callback(task, public_id, clamped_delay(ms, nesting));
                     }
                     _ if still_wanted => {
                         self.timer_ids.borrow_mut().remove(&public_id);
@@ -209,5 +225,19 @@ impl JobExecutor for EventLoop {
             Some((_, e)) => Err(e),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clamped_delay;
+
+    #[test]
+    fn timers_nested_more_than_five_levels_wait_at_least_4_ms() {
+        assert_eq!(clamped_delay(0, 0), 0);
+        assert_eq!(clamped_delay(0, 5), 0);
+        assert_eq!(clamped_delay(0, 6), 4);
+        assert_eq!(clamped_delay(3, 9), 4);
+        assert_eq!(clamped_delay(10, 9), 10);
     }
 }

@@ -8,9 +8,10 @@ use boa_engine::{Context, JsError, JsValue};
 use url::Url;
 
 use super::code_cache;
-use super::errors::describe;
+use super::errors::{describe, is_out_of_instructions};
 use super::event_loop::EventLoop;
 use super::hooks::{PageHooks, VirtualClock};
+use crate::budget::Budget;
 use crate::clock::VirtualTime;
 use crate::host::HostRef;
 use crate::transcript::{ErrorPhase, Event};
@@ -20,6 +21,16 @@ use crate::web::{self, JsHooks};
 pub const LOOP_LIMIT: u64 = 10_000_000;
 /// Nested calls before the page is stopped.
 pub const RECURSION_LIMIT: usize = 1_000;
+
+/// Stack a page's JS needs below each entry point from the host: Boa recurses deeply on nested JS (the
+/// [`RECURSION_LIMIT`] frames of a real SDK need more than a default 2 MiB thread stack). An entry point with less
+/// left runs on a fresh stack segment of [`crate::parallel::WORKER_STACK`], so a page works on any thread.
+const STACK_NEEDED: usize = 12 * 1024 * 1024;
+
+/// Runs `f` where at least [`STACK_NEEDED`] bytes of stack are left.
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(STACK_NEEDED, crate::parallel::WORKER_STACK, f)
+}
 
 /// The parser settings of every page: Boa's AST optimizer (constant folding) is off. It costs more than it saves on
 /// scripts that run once (the prelude modules, SDK bundles), and it never changes what a script does.
@@ -57,12 +68,18 @@ impl Page {
     /// # Errors
     /// [`PageError`] when the surface cannot be installed.
     pub fn open(host: &HostRef, url: Url, cause: &str) -> Result<Page, PageError> {
+        with_stack(|| Page::open_here(host, url, cause))
+    }
+
+    fn open_here(host: &HostRef, url: Url, cause: &str) -> Result<Page, PageError> {
         let fail = |e: String| PageError { url: url.to_string(), message: e };
         host.get_mut().record(Event::PageOpened { url: url.to_string(), cause: cause.to_owned() });
         let events = Rc::new(EventLoop::new(host.clone()));
         let tz = host.get().profile.tz_offset_minutes * 60;
         let engine_hooks = Rc::new(PageHooks::new(tz));
+        let instructions = host.get().budgets.js_instructions_per_page;
         let mut ctx = ContextBuilder::new()
+            .instructions_remaining(usize::try_from(instructions).unwrap_or(usize::MAX))
             .clock(Rc::new(VirtualClock::new(host.clone())))
             .job_executor(events.clone())
             .host_hooks(engine_hooks.clone())
@@ -95,6 +112,13 @@ impl Page {
     /// Runs a classic script, then a microtask checkpoint. An exception is recorded and the page goes on.
     /// Returns whether the script completed without an exception.
     pub fn run_script(&mut self, name: &str, source: &str, origin: &str, sha256: Option<String>) -> bool {
+        if self.halted() {
+            return false;
+        }
+        with_stack(|| self.run_script_here(name, source, origin, sha256))
+    }
+
+    fn run_script_here(&mut self, name: &str, source: &str, origin: &str, sha256: Option<String>) -> bool {
         self.host.get_mut().record(Event::ScriptRun {
             name: name.to_owned(),
             origin: origin.to_owned(),
@@ -116,6 +140,13 @@ impl Page {
     /// Evaluates `source` and returns its completion value as JSON (`undefined` and functions become `null`), or
     /// the exception, which is also recorded.
     pub fn eval_json(&mut self, source: &str) -> Result<serde_json::Value, String> {
+        if self.halted() {
+            return Err(self.halt_message());
+        }
+        with_stack(|| self.eval_json_here(source))
+    }
+
+    fn eval_json_here(&mut self, source: &str) -> Result<serde_json::Value, String> {
         let result = code_cache::eval(&mut self.ctx, source, "eval");
         let out = match result {
             Ok(v) => Ok(self.js_to_json(&v)),
@@ -146,10 +177,30 @@ impl Page {
 
     /// Runs the microtask checkpoint.
     pub fn checkpoint(&mut self) {
-        for (phase, e) in self.events.checkpoint(&mut self.ctx) {
-            self.record_error(phase, &e);
+        if self.halted() {
+            return;
         }
-        self.report_unhandled_rejections();
+        with_stack(|| {
+            for (phase, e) in self.events.checkpoint(&mut self.ctx) {
+                self.record_error(phase, &e);
+            }
+            self.report_unhandled_rejections();
+        });
+    }
+
+    /// Whether a budget has ended the session; if so, the page runs no more JS: its tasks are dropped and its
+    /// instruction budget is emptied (so a script in progress ends at its next instruction too).
+    pub fn halted(&mut self) -> bool {
+        if self.host.get().stopped.is_none() {
+            return false;
+        }
+        self.ctx.set_instructions_remaining(0);
+        self.events.clear();
+        true
+    }
+
+    fn halt_message(&self) -> String {
+        self.host.get().stopped.as_ref().map(ToString::to_string).unwrap_or_default()
     }
 
     /// Records each promise rejected with no handler by the end of a checkpoint, as a browser's console shows
@@ -164,16 +215,32 @@ impl Page {
 
     /// Runs every task due up to `until`, one at a time in (due time, creation order), each followed by a
     /// checkpoint, then leaves the clock at `until`.
+    ///
+    /// More than [`Budgets::tasks_per_advance`](crate::budget::Budgets::tasks_per_advance) tasks end the session
+    /// (a 0 ms interval over a day of virtual time); the clock then stays where the last task ran.
     pub fn run_until(&mut self, until: VirtualTime) {
-        loop {
-            let next = self.host.get_mut().clock.pop_due(until);
-            let Some(id) = next else { break };
-            for (phase, e) in self.events.run_task(id, &mut self.ctx) {
-                self.record_error(phase, &e);
+        let limit = self.host.get().budgets.tasks_per_advance;
+        let mut ran = 0u64;
+        with_stack(|| {
+            loop {
+                if self.halted() {
+                    return;
+                }
+                let next = self.host.get_mut().clock.pop_due(until);
+                let Some(id) = next else { break };
+                ran += 1;
+                if ran > limit {
+                    self.host.get_mut().exceed(Budget::TasksPerAdvance);
+                    self.halted();
+                    return;
+                }
+                for (phase, e) in self.events.run_task(id, &mut self.ctx) {
+                    self.record_error(phase, &e);
+                }
+                self.report_unhandled_rejections();
             }
-            self.report_unhandled_rejections();
-        }
-        self.host.get_mut().clock.advance_to(until);
+            self.host.get_mut().clock.advance_to(until);
+        });
     }
 
     /// Advances the session clock by `ms`, running what falls due.
@@ -190,10 +257,15 @@ impl Page {
 
     /// Calls a prelude hook (`setReadyState`, `fire`, `setVisibility`, ...), then a checkpoint.
     pub fn call_hook(&mut self, name: &str, args: &[JsValue]) {
-        if let Err(e) = self.hooks.clone().call(name, args, &mut self.ctx) {
-            self.record_error(ErrorPhase::Event, &e);
+        if self.halted() {
+            return;
         }
-        self.checkpoint();
+        with_stack(|| {
+            if let Err(e) = self.hooks.clone().call(name, args, &mut self.ctx) {
+                self.record_error(ErrorPhase::Event, &e);
+            }
+            self.checkpoint();
+        });
     }
 
     /// Finishes loading: `interactive` + DOMContentLoaded, the tasks due now (async script loads), then `complete`
@@ -224,15 +296,27 @@ impl Page {
     /// Closes the page as a navigation does: `beforeunload`, `pagehide`, `visibilitychange` (hidden), `unload`,
     /// what they trigger (sendBeacon), then drops every pending task and the context.
     pub fn close(mut self) {
-        self.call_hook("unload", &[]);
-        self.settle();
-        self.events.clear();
-        let url = self.url.to_string();
-        self.host.get_mut().record(Event::PageClosed { url });
+        with_stack(move || {
+            self.call_hook("unload", &[]);
+            self.settle();
+            self.events.clear();
+            let url = self.url.to_string();
+            self.host.get_mut().record(Event::PageClosed { url });
+            // The context (and its heap) is dropped here too, on the big stack.
+            drop(self);
+        });
     }
 
-    /// Records a JS error from `phase`.
+    /// Records a JS error from `phase`; running out of instructions ends the session instead (it is not the page's
+    /// error, and every later instruction would raise it again).
     pub(crate) fn record_error(&mut self, phase: ErrorPhase, e: &JsError) {
+        if is_out_of_instructions(e) {
+            self.host.get_mut().exceed(Budget::JsInstructions);
+            return;
+        }
+        if self.host.get().stopped.is_some() {
+            return;
+        }
         let (message, location) = describe(e, &mut self.ctx);
         self.host.get_mut().record(Event::JsError { phase, message, location });
     }
@@ -240,6 +324,10 @@ impl Page {
     /// The lazy prelude modules this page has compiled so far, sorted (`events`, `dom`, ...): what a page's scripts
     /// cost beyond the always-present surface. For tests and the perf bench.
     pub fn loaded_modules(&mut self) -> Vec<String> {
+        with_stack(|| self.loaded_modules_here())
+    }
+
+    fn loaded_modules_here(&mut self) -> Vec<String> {
         let names = self.hooks.clone().call("loadedModules", &[], &mut self.ctx).ok();
         let json = names.map(|v| self.js_to_json(&v)).unwrap_or_default();
         json.as_array().into_iter().flatten().filter_map(|n| n.as_str().map(str::to_owned)).collect()

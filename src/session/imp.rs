@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use url::Url;
 
+use crate::budget::{Budgets, Exceeded};
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::host::{Host, HostRef, MappedScript, PageInit, Profile};
 use crate::net::{Initiator, Policy, Request, StubRule, StubTransport, Transport, TransportError};
@@ -37,6 +38,9 @@ pub enum SessionError {
     /// The page could not be set up.
     #[error(transparent)]
     Page(#[from] PageError),
+    /// A budget ran out: the session ends here (recorded as a `budget_exceeded` event).
+    #[error(transparent)]
+    Budget(#[from] Exceeded),
     /// A script the step ran threw (recorded in the transcript too).
     #[error("the page threw: {0}")]
     Script(String),
@@ -59,6 +63,7 @@ pub struct SessionBuilder {
     policy: Policy,
     transport: Box<dyn Transport>,
     lifetime_cap_ms: Option<i64>,
+    budgets: Budgets,
 }
 
 impl std::fmt::Debug for SessionBuilder {
@@ -76,6 +81,7 @@ impl Default for SessionBuilder {
             policy: Policy::default(),
             transport: Box::new(StubTransport::default()),
             lifetime_cap_ms: None,
+            budgets: Budgets::default(),
         }
     }
 }
@@ -129,9 +135,16 @@ impl SessionBuilder {
         self
     }
 
+    /// The limits of the session (see [`crate::budget`]). Defaults to [`Budgets::default()`].
+    pub fn budgets(mut self, budgets: Budgets) -> Self {
+        self.budgets = budgets;
+        self
+    }
+
     /// Builds the session (no page is open yet).
     pub fn build(self) -> Session {
         let mut host = Host::new(self.start, self.seed, self.profile);
+        host.budgets = self.budgets;
         host.set_network(self.policy, self.transport);
         if let Some(cap) = self.lifetime_cap_ms {
             host.jar.set_lifetime_cap(cap);
@@ -299,11 +312,18 @@ impl Session {
     fn follow_navigations(&mut self) -> Result<(), SessionError> {
         // A page that navigates on every load would loop; a browser would too, but a session must end.
         for _ in 0..16 {
+            self.check_budgets()?;
             let pending = self.host.get_mut().pending_navigation.take();
             let Some(nav) = pending else { return Ok(()) };
             let Some(from) = self.url() else { return Ok(()) };
             let target = match (&nav.url, nav.kind.as_str()) {
-                (_, "back") => return self.back().or(Ok(())),
+                (_, "back") => {
+                    // No earlier page: the page stays, as in a browser. A budget that ran out still ends the session.
+                    return match self.back() {
+                        Err(e @ SessionError::Budget(_)) => Err(e),
+                        _ => Ok(()),
+                    };
+                }
                 (_, "reload") => return self.reload(),
                 (Some(u), _) => u.clone(),
                 (None, _) => return Ok(()),
@@ -327,7 +347,20 @@ impl Session {
                 self.open_page(target.as_str(), template, referrer, "location")?;
             }
         }
-        Ok(())
+        self.check_budgets()
+    }
+
+    /// The budget that ended the session, as an error, once one has.
+    fn check_budgets(&self) -> Result<(), SessionError> {
+        match &self.host.get().stopped {
+            Some(e) => Err(SessionError::Budget(e.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// The budget that ended the session, if one has.
+    pub fn budget_exceeded(&self) -> Option<Exceeded> {
+        self.host.get().stopped.clone()
     }
 
     /// Evaluates JS in the page and returns its completion value as JSON (or the exception message).

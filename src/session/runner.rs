@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::imp::Session;
 use super::script::{SessionScript, TransportKind};
 use super::steps::{Runner, summarize};
+use crate::budget::Budgets;
 use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::host::Tap;
 use crate::jar::{ProfileFile, load_profile, save_profile};
 use crate::net::{
     ConsentRule, Exchange, LiveConfig, LiveTransport, Policy, ReplayMode, ReplayTransport, StubTransport,
@@ -18,8 +20,8 @@ use crate::net::{Transport, to_har};
 use crate::sdk;
 use crate::transcript::Event;
 
-/// Overrides from the command line (or the conformance runner).
-#[derive(Debug, Clone, Default)]
+/// Overrides from the command line (or the conformance runner). Serialisable: the CLI hands it to a worker process.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RunOptions {
     /// Replaces the script's seed.
     pub seed: Option<u64>,
@@ -37,6 +39,9 @@ pub struct RunOptions {
     pub deny_all: bool,
     /// Replaces the script's profile file (cookies + localStorage, loaded at the start, saved at the end).
     pub jar: Option<PathBuf>,
+    /// The limits of the session. Defaults to [`Budgets::default()`].
+    #[serde(default)]
+    pub budgets: Budgets,
 }
 
 /// Something about the setup is wrong; nothing ran.
@@ -50,7 +55,7 @@ pub struct SetupError {
 }
 
 /// The verdict of one `expect` step.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExpectOutcome {
     /// Index of the step.
     pub step: usize,
@@ -84,6 +89,11 @@ pub struct RunReport {
     pub ended_at: VirtualTime,
     /// JS errors and `console.error` lines of the pages ([`crate::transcript::Transcript::page_errors`]).
     pub page_errors: Vec<String>,
+    /// What cut the session short, if anything did: a budget, or (in a worker process) the timeout or a crash.
+    /// `step_error` says so too.
+    pub cut: Option<crate::worker::Cut>,
+    /// The HAR text, when the exchanges stayed in a worker process (`exchanges` is then empty).
+    pub har: Option<String>,
 }
 
 impl RunReport {
@@ -92,10 +102,12 @@ impl RunReport {
         self.step_error.is_none() && self.expectations.iter().all(|e| e.passed)
     }
 
-    /// Allowed and blocked request counts.
+    /// Allowed and blocked request counts (from the transcript's summary, so a report from a worker has them too).
     pub fn request_counts(&self) -> (usize, usize) {
-        let allowed = self.exchanges.iter().filter(|e| e.is_allowed()).count();
-        (allowed, self.exchanges.len() - allowed)
+        let count = |key: &str| {
+            self.transcript["summary"][key].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_default()
+        };
+        (count("allowed"), count("blocked"))
     }
 
     /// The transcript as pretty JSON with a final newline.
@@ -107,6 +119,9 @@ impl RunReport {
 
     /// The HAR 1.2 export of the exchanges, as pretty JSON.
     pub fn har_text(&self) -> String {
+        if let Some(har) = &self.har {
+            return har.clone();
+        }
         let mut s =
             serde_json::to_string_pretty(&to_har(&self.exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
         s.push('\n');
@@ -126,6 +141,7 @@ pub struct Prepared {
     profile: Option<ProfileFile>,
     seed: u64,
     inputs: Vec<(String, PathBuf)>,
+    budgets: Budgets,
 }
 
 fn base_dir(path: &Path) -> PathBuf {
@@ -194,7 +210,19 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         None => None,
     };
     let seed = opts.seed.or(script.seed).unwrap_or(0);
-    Ok(Prepared { script, sdk: sdk_files, policy, transport_kind, replay, profile_path, profile, seed, inputs })
+    let budgets = opts.budgets;
+    Ok(Prepared {
+        script,
+        sdk: sdk_files,
+        policy,
+        transport_kind,
+        replay,
+        profile_path,
+        profile,
+        seed,
+        inputs,
+        budgets,
+    })
 }
 
 impl Prepared {
@@ -254,8 +282,31 @@ impl Prepared {
         })
     }
 
+    /// The script's name.
+    pub fn name(&self) -> &str {
+        &self.script.name
+    }
+
+    /// How many steps the script has.
+    pub fn steps_total(&self) -> usize {
+        self.script.steps.len()
+    }
+
+    /// The head of the transcript document (`format`, `name`, `inputs`): what a run's transcript starts with.
+    pub fn transcript_head(&self) -> Value {
+        let start = self.script.clock_start.unwrap_or(DEFAULT_START);
+        let tz = self.script.time_zone.map_or(0, |t| t.0);
+        json!({"format": crate::transcript::FORMAT, "name": self.script.name, "inputs": self.inputs(start, tz)})
+    }
+
     /// Runs the session to the end (or to the first step that cannot be carried out).
     pub fn run(self) -> RunReport {
+        self.run_with_tap(None)
+    }
+
+    /// As [`Prepared::run`], with `tap` seeing every transcript entry as it is recorded (a worker process streams
+    /// them, so a crash loses nothing recorded before it).
+    pub fn run_with_tap(self, tap: Option<Tap>) -> RunReport {
         let s = &self.script;
         let start = s.clock_start.unwrap_or(DEFAULT_START);
         let tz = s.time_zone.map_or(0, |t| t.0);
@@ -264,6 +315,7 @@ impl Prepared {
             .clock_start(start)
             .tz_offset_minutes(tz)
             .policy(self.policy.clone())
+            .budgets(self.budgets)
             .transport(self.transport());
         if let Some(ua) = &s.user_agent {
             b = b.user_agent(ua.clone());
@@ -275,6 +327,14 @@ impl Prepared {
             b = b.script(url.clone(), name.clone(), source.as_str());
         }
         let session = b.build();
+        if let Some(mut tap) = tap {
+            // The session-started event is recorded by `build`; the tap sees it first.
+            let mut host = session.host().get_mut();
+            if let Some(first) = host.transcript.entries().first() {
+                (tap.0)(first);
+            }
+            host.set_tap(tap);
+        }
         if let Some(p) = &self.profile {
             let mut host = session.host().get_mut();
             host.jar = crate::jar::Jar::from_snapshot(p.cookies.clone());
@@ -320,7 +380,8 @@ impl Prepared {
         let exchanges = transcript.exchanges();
         let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
         let passed = runner.expectations.iter().filter(|e| e.passed).count();
-        let doc = json!({
+        let budget = runner.session.budget_exceeded();
+        let mut doc = json!({
             "format": crate::transcript::FORMAT,
             "name": s.name,
             "inputs": self.inputs(start, tz),
@@ -338,6 +399,9 @@ impl Prepared {
                 "ended_at": ended_at,
             },
         });
+        if let Some(b) = &budget {
+            doc["summary"]["budget_exceeded"] = json!(b);
+        }
         RunReport {
             name: s.name.clone(),
             transcript: doc,
@@ -348,6 +412,8 @@ impl Prepared {
             step_error: error,
             ended_at,
             page_errors: transcript.page_errors(),
+            cut: budget.map(crate::worker::Cut::Budget),
+            har: None,
         }
     }
 }

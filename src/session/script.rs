@@ -338,7 +338,7 @@ impl<'de> Deserialize<'de> for CeCall {
 }
 
 /// The transports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TransportKind {
     /// Offline answers from rules.

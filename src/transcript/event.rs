@@ -136,6 +136,13 @@ pub enum Event {
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
+    /// A budget ran out (see [`crate::budget`]): the page stops running scripts and the session ends here.
+    BudgetExceeded {
+        /// Which budget: `js_instructions`, `tasks_per_advance`, `output_bytes`.
+        budget: crate::budget::Budget,
+        /// Its limit.
+        limit: u64,
+    },
     /// A step of a session script could not be carried out; the session stops here.
     StepFailed {
         /// Index of the step.

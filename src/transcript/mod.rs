@@ -30,6 +30,11 @@ impl Transcript {
         self.entries.push(Entry { at, event });
     }
 
+    /// Appends an entry.
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
     /// All entries, oldest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

@@ -36,7 +36,7 @@ mod whatwg_url;
 mod window;
 
 use boa_engine::object::IntegrityLevel;
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
+use boa_engine::{Context, JsError, JsNativeError, JsObject, JsResult, JsValue, js_string};
 use boa_runtime::RuntimeExtension;
 use boa_runtime::extensions::{
     AbortControllerExtension, Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension,
@@ -70,11 +70,18 @@ pub(crate) use module_loader::PageModuleLoader;
 /// Reaches the session from a native function.
 ///
 /// # Errors
-/// A TypeError when the context has no host (a bug in page setup).
+/// A TypeError when the context has no host (a bug in page setup). Once a budget has ended the session, the
+/// engine's uncatchable "no instructions remain": the script that called the native ends there (a console flood past
+/// the output budget stops at its next `console.log`).
 pub(crate) fn host_of(ctx: &Context) -> JsResult<HostRef> {
-    ctx.get_data::<HostRef>()
+    let host = ctx
+        .get_data::<HostRef>()
         .cloned()
-        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: page has no host").into())
+        .ok_or_else(|| JsError::from(JsNativeError::typ().with_message("sdkhost: page has no host")))?;
+    if host.is_stopped() {
+        return Err(boa_engine::error::EngineError::NoInstructionsRemain.into());
+    }
+    Ok(host)
 }
 
 /// Installs the whole surface into a fresh context for `url`, and returns the prelude's hooks.
@@ -100,8 +107,8 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     whatwg_url::add_natives(ctx, &natives)?;
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
-use boa_engine::object::IntegrityLevel;
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
+    use boa_engine::object::IntegrityLevel;
+    use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;

@@ -100,7 +100,7 @@ pub struct Context {
     strict: bool,
 
     /// Number of instructions remaining before a forced exit
-    #[cfg(feature = "fuzz")]
+    #[cfg(feature = "instruction-budget")]
     pub(crate) instructions_remaining: usize,
 
     pub(crate) vm: Vm,
@@ -446,11 +446,20 @@ impl Context {
     }
 
     /// Returns the amount of remaining instructions to be executed
-    #[cfg(feature = "fuzz")]
+    #[cfg(feature = "instruction-budget")]
     #[inline]
     #[must_use]
     pub fn instructions_remaining(&self) -> usize {
         self.instructions_remaining
+    }
+
+    /// Sets the amount of remaining instructions to be executed: refills the budget, or ends the
+    /// running code at its next instruction with `0` (an uncatchable
+    /// [`EngineError::NoInstructionsRemain`](crate::error::EngineError::NoInstructionsRemain)).
+    #[cfg(feature = "instruction-budget")]
+    #[inline]
+    pub fn set_instructions_remaining(&mut self, instructions_remaining: usize) {
+        self.instructions_remaining = instructions_remaining;
     }
 
     /// Returns the currently active realm.
@@ -1024,8 +1033,8 @@ pub struct ContextBuilder {
     icu: Option<icu::IntlProvider>,
     #[cfg(feature = "temporal")]
     timezone_provider: Option<Box<dyn TimeZoneProvider>>,
-    #[cfg(feature = "fuzz")]
-    instructions_remaining: usize,
+    #[cfg(feature = "instruction-budget")]
+    instructions_remaining: Option<usize>,
 }
 
 impl std::fmt::Debug for ContextBuilder {
@@ -1063,7 +1072,7 @@ impl std::fmt::Debug for ContextBuilder {
             &self.timezone_provider.as_ref().map(|_| "TimeZoneProvider"),
         );
 
-        #[cfg(feature = "fuzz")]
+        #[cfg(feature = "instruction-budget")]
         out.field("instructions_remaining", &self.instructions_remaining);
 
         out.finish()
@@ -1186,13 +1195,14 @@ impl ContextBuilder {
         self
     }
 
-    /// Specifies the number of instructions remaining to the [`Context`].
+    /// Specifies the number of instructions remaining to the [`Context`]. Without it the budget is
+    /// unlimited (`usize::MAX`).
     ///
-    /// This function is only available if the `fuzz` feature is enabled.
-    #[cfg(feature = "fuzz")]
+    /// This function is only available if the `instruction-budget` feature (or `fuzz`) is enabled.
+    #[cfg(feature = "instruction-budget")]
     #[must_use]
     pub const fn instructions_remaining(mut self, instructions_remaining: usize) -> Self {
-        self.instructions_remaining = instructions_remaining;
+        self.instructions_remaining = Some(instructions_remaining);
         self
     }
 
@@ -1257,8 +1267,8 @@ impl ContextBuilder {
                     }
                 }
             },
-            #[cfg(feature = "fuzz")]
-            instructions_remaining: self.instructions_remaining,
+            #[cfg(feature = "instruction-budget")]
+            instructions_remaining: self.instructions_remaining.unwrap_or(usize::MAX),
             kept_alive: Vec::new(),
             host_hooks,
             clock,

@@ -361,8 +361,8 @@ impl From<PanicError> for JsError {
 #[boa_gc(unsafe_no_drop)]
 #[allow(variant_size_differences)]
 pub enum EngineError {
-    /// Error thrown when no instructions remain. Only used in a fuzzing context.
-    #[cfg(feature = "fuzz")]
+    /// Error thrown when no instructions remain (the `instruction-budget` feature).
+    #[cfg(feature = "instruction-budget")]
     #[error("NoInstructionsRemainError: instruction budget was exhausted")]
     NoInstructionsRemain,
 
@@ -383,7 +383,7 @@ impl EngineError {
     /// error reporting frameworks such as `anyhow`, `eyre` or `miette`.
     fn into_erased(self, context: &mut Context) -> ErasedEngineError {
         match self {
-            #[cfg(feature = "fuzz")]
+            #[cfg(feature = "instruction-budget")]
             EngineError::NoInstructionsRemain => ErasedEngineError::NoInstructionsRemain,
             EngineError::RuntimeLimit(err) => ErasedEngineError::RuntimeLimit(err),
             EngineError::Panic(err) => ErasedEngineError::Panic(ErasedPanicError {
@@ -1578,8 +1578,8 @@ impl ErasedPanicError {
 #[derive(Debug, Clone, Error, Eq, PartialEq, Trace, Finalize)]
 #[allow(variant_size_differences)]
 pub enum ErasedEngineError {
-    /// Error thrown when no instructions remain. Only used in a fuzzing context.
-    #[cfg(feature = "fuzz")]
+    /// Error thrown when no instructions remain (the `instruction-budget` feature).
+    #[cfg(feature = "instruction-budget")]
     #[error("NoInstructionsRemainError: instruction budget was exhausted")]
     NoInstructionsRemain,
 

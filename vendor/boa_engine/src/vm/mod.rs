@@ -778,7 +778,7 @@ impl Context {
     where
         F: FnOnce(&mut Context, Opcode) -> ControlFlow<CompletionRecord>,
     {
-        #[cfg(feature = "fuzz")]
+        #[cfg(feature = "instruction-budget")]
         {
             use crate::error::EngineError;
             if self.instructions_remaining == 0 {

@@ -1,0 +1,336 @@
+//! Isolation: each session (and each conformance check) can run in a worker process, a re-run of the same binary
+//! with a hidden subcommand, as nextest runs each test in its own process. What the engine cannot stop (a
+//! catastrophic regex, native recursion that overflows the Rust stack, an allocation that aborts) then ends that
+//! worker only, and becomes a recorded outcome: "timed out after 60 s", "crashed: stack overflow". The worker streams
+//! every transcript entry as it is recorded, so the transcript is complete up to the end whatever ended it.
+//!
+//! The parent side is here; the worker side is [`serve`] (`child.rs`); how an end is named is `ending.rs`.
+
+mod child;
+mod ending;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+pub use child::{limit_memory, serve};
+pub use ending::Cut;
+
+use crate::budget::Exceeded;
+use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::conformance::{CheckReport, CheckResult};
+use crate::session::{ExpectOutcome, RunOptions, RunReport};
+
+/// The hidden subcommand that makes the binary a worker.
+pub const WORKER_SUBCOMMAND: &str = "__worker";
+/// Default wall time of one session or check in a worker.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default address space of one worker, in MiB.
+pub const DEFAULT_MEMORY_MIB: u64 = 2048;
+/// The most of a worker's stderr kept to name a crash.
+const STDERR_TAIL: usize = 16 * 1024;
+
+/// How to start workers and what bounds them.
+#[derive(Debug, Clone)]
+pub struct Isolation {
+    /// The sdkhost binary (`std::env::current_exe()` in the CLI).
+    pub program: PathBuf,
+    /// Wall time of one job; past it the worker is killed.
+    pub timeout: Duration,
+    /// Address space of one worker in MiB (unix; an allocation past it ends the worker).
+    pub memory_mib: u64,
+}
+
+impl Isolation {
+    /// Workers of `program` with the default timeout and memory.
+    pub fn new(program: impl Into<PathBuf>) -> Self {
+        Isolation { program: program.into(), timeout: DEFAULT_TIMEOUT, memory_mib: DEFAULT_MEMORY_MIB }
+    }
+}
+
+/// What a worker is asked to do (one JSON document on its stdin).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Job {
+    /// Run the session script at `path`.
+    Session { path: PathBuf, opts: RunOptions },
+    /// Run the CE v2 check `id` against an SDK build.
+    Check { id: String, sdk_name: String, sdk_source: String },
+}
+
+/// One line a worker writes on its stdout.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Line {
+    /// The transcript's head (`format`, `name`, `inputs`) and the number of steps, before anything runs.
+    Head(Value, usize),
+    /// A transcript entry, as it is recorded.
+    Event(Value),
+    /// The session ran to its end (maybe a budget's).
+    Done(Done),
+    /// The check's report.
+    Check(CheckReport),
+    /// The job could not start (a bad script or a file it names).
+    Setup(String),
+}
+
+/// A finished session: the [`RunReport`] but its exchanges, whose HAR text comes along instead.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Done {
+    name: String,
+    transcript: Value,
+    har: String,
+    expectations: Vec<ExpectOutcome>,
+    steps_run: usize,
+    steps_total: usize,
+    step_error: Option<String>,
+    ended_at: VirtualTime,
+    budget: Option<Exceeded>,
+}
+
+impl Done {
+    pub(crate) fn of(report: &RunReport) -> Done {
+        Done {
+            name: report.name.clone(),
+            transcript: report.transcript.clone(),
+            har: report.har_text(),
+            expectations: report.expectations.clone(),
+            steps_run: report.steps_run,
+            steps_total: report.steps_total,
+            step_error: report.step_error.clone(),
+            ended_at: report.ended_at,
+            budget: match &report.cut {
+                Some(Cut::Budget(e)) => Some(e.clone()),
+                _ => None,
+            },
+        }
+    }
+
+    fn into_report(self) -> RunReport {
+        RunReport {
+            name: self.name,
+            transcript: self.transcript,
+            exchanges: Vec::new(),
+            expectations: self.expectations,
+            steps_run: self.steps_run,
+            steps_total: self.steps_total,
+            step_error: self.step_error,
+            ended_at: self.ended_at,
+            cut: self.budget.map(Cut::Budget),
+            har: Some(self.har),
+        }
+    }
+}
+
+/// Why a job could not be run at all (bad input: nothing ran).
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    /// The worker could not be started.
+    #[error("cannot start a worker process ({program}): {source}")]
+    Spawn {
+        /// The binary.
+        program: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The job's input is bad (the worker said so before running anything).
+    #[error("{0}")]
+    Setup(String),
+}
+
+/// What came back from one worker.
+#[derive(Default)]
+struct Stream {
+    head: Option<(Value, usize)>,
+    events: Vec<Value>,
+    done: Option<Done>,
+    check: Option<CheckReport>,
+    setup: Option<String>,
+}
+
+/// Runs `job` in a worker and collects its stream, killing it at the timeout. Returns the stream and, when the
+/// worker did not finish its job, what ended it.
+fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerError> {
+    let spawn_error = |source| WorkerError::Spawn { program: iso.program.display().to_string(), source };
+    let mut child = Command::new(&iso.program)
+        .arg(WORKER_SUBCOMMAND)
+        .arg("--memory-mib")
+        .arg(iso.memory_mib.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(spawn_error)?;
+    let input = serde_json::to_vec(job).unwrap_or_default();
+    let stdin = child.stdin.take();
+    let stdout = child.stdout.take();
+    let stderr = child.stderr.take();
+    // A worker that dies early closes its stdin: the write then fails, and the exit status tells why.
+    let writer = std::thread::spawn(move || {
+        if let Some(mut stdin) = stdin {
+            let _ = stdin.write_all(&input);
+        }
+    });
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(stdout.map(read_stream).unwrap_or_default());
+    });
+    let tail = std::thread::spawn(move || stderr.map(read_tail).unwrap_or_default());
+    let (stream, timed_out) = match rx.recv_timeout(iso.timeout) {
+        Ok(stream) => (stream, false),
+        Err(_) => {
+            let _ = child.kill();
+            (rx.recv().unwrap_or_default(), true)
+        }
+    };
+    let status = child.wait().map_err(spawn_error)?;
+    let stderr = tail.join().unwrap_or_default();
+    let _ = writer.join();
+    if let Some(message) = &stream.setup {
+        return Err(WorkerError::Setup(message.clone()));
+    }
+    let finished = stream.done.is_some() || stream.check.is_some();
+    let cut = if timed_out {
+        Some(Cut::TimedOut(iso.timeout))
+    } else if finished {
+        None
+    } else {
+        Some(Cut::crashed(status, &stderr, iso.memory_mib))
+    };
+    Ok((stream, cut))
+}
+
+fn read_stream(stdout: impl Read) -> Stream {
+    let mut stream = Stream::default();
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        match serde_json::from_str::<Line>(&line) {
+            Ok(Line::Head(h, steps)) => stream.head = Some((h, steps)),
+            Ok(Line::Event(e)) => stream.events.push(e),
+            Ok(Line::Done(d)) => stream.done = Some(d),
+            Ok(Line::Check(c)) => stream.check = Some(c),
+            Ok(Line::Setup(s)) => stream.setup = Some(s),
+            // Half a line: the worker died while writing it.
+            Err(_) => break,
+        }
+    }
+    stream
+}
+
+/// The last [`STDERR_TAIL`] bytes of `stderr`.
+fn read_tail(mut stderr: impl Read) -> String {
+    let mut tail = Vec::new();
+    let mut buf = [0u8; 8192];
+    while let Ok(n) = stderr.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        tail.extend_from_slice(&buf[..n]);
+        if tail.len() > STDERR_TAIL {
+            tail.drain(..tail.len() - STDERR_TAIL);
+        }
+    }
+    String::from_utf8_lossy(&tail).into_owned()
+}
+
+/// Runs the session script at `path` in a worker. A worker that does not finish gives a report whose transcript
+/// holds every event recorded before the end, and whose `cut` says what ended it.
+///
+/// # Errors
+/// [`WorkerError`] when the worker cannot start, or the script or a file it names is bad (nothing ran).
+pub fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
+    let job = Job::Session { path: path.to_path_buf(), opts: opts.clone() };
+    let (stream, cut) = run_job(iso, &job)?;
+    match (stream.done, cut) {
+        (Some(done), None) => Ok(done.into_report()),
+        (_, cut) => {
+            let cut = cut.unwrap_or_else(|| Cut::Crashed("the worker ended without a report".into()));
+            Ok(partial(stream.head, stream.events, cut))
+        }
+    }
+}
+
+/// The report of a session whose worker did not finish: the transcript up to its last recorded entry, ended by
+/// `cut`, with a summary counted from those entries.
+fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunReport {
+    let (mut doc, steps_total) = head.unwrap_or_else(|| (json!({"format": crate::transcript::FORMAT}), 0));
+    let name = doc.get("name").and_then(Value::as_str).unwrap_or("session").to_owned();
+    let kind = |e: &Value, k: &str| e.get("kind").and_then(Value::as_str) == Some(k);
+    let requests: Vec<&Value> = events.iter().filter(|e| kind(e, "request")).collect();
+    let allowed = requests.iter().filter(|e| e["decision"]["allowed"] == Value::Bool(true)).count();
+    let expectations: Vec<ExpectOutcome> = events
+        .iter()
+        .filter(|e| kind(e, "expectation"))
+        .filter_map(|e| {
+            let step = e["index"].as_u64().and_then(|i| usize::try_from(i).ok())?;
+            let label = e["label"].as_str().map(str::to_owned);
+            let passed = e["passed"].as_bool()?;
+            let failures = e["failures"].as_array().into_iter().flatten();
+            let failures = failures.filter_map(|f| f.as_str().map(str::to_owned)).collect();
+            Some(ExpectOutcome { step, label, passed, failures })
+        })
+        .collect();
+    let passed = expectations.iter().filter(|e| e.passed).count();
+    let steps = events.iter().filter(|e| kind(e, "step")).count();
+    let ended_at: VirtualTime = events
+        .last()
+        .and_then(|e| e.get("at"))
+        .and_then(|at| serde_json::from_value(at.clone()).ok())
+        .unwrap_or(DEFAULT_START);
+    let message = cut.to_string();
+    doc["summary"] = json!({
+        "steps": steps,
+        "requests": requests.len(),
+        "allowed": allowed,
+        "blocked": requests.len() - allowed,
+        "js_errors": events.iter().filter(|e| kind(e, "js_error")).count(),
+        "expectations_passed": passed,
+        "expectations_failed": expectations.len() - passed,
+        "step_error": message,
+        "ended_by": cut.kind(),
+        "ended_at": ended_at,
+    });
+    doc["events"] = Value::Array(events);
+    doc["final_jar"] = Value::Null;
+    let mut har = serde_json::to_string_pretty(&crate::net::to_har(&[], env!("CARGO_PKG_VERSION"))).unwrap_or_default();
+    har.push('\n');
+    RunReport {
+        name,
+        transcript: doc,
+        exchanges: Vec::new(),
+        expectations,
+        steps_run: steps,
+        steps_total,
+        step_error: Some(message),
+        ended_at,
+        cut: Some(cut),
+        har: Some(har),
+    }
+}
+
+/// Runs the CE v2 check `id` against `sdk` in a worker; a worker that does not finish is a failing check whose
+/// failure says what ended it.
+///
+/// # Errors
+/// [`WorkerError`] when the worker cannot start or does not know the check.
+pub fn run_check(
+    iso: &Isolation,
+    base: CheckReport,
+    sdk_name: &str,
+    sdk_source: &str,
+) -> Result<CheckReport, WorkerError> {
+    let job = Job::Check { id: base.id.clone(), sdk_name: sdk_name.to_owned(), sdk_source: sdk_source.to_owned() };
+    let (stream, cut) = run_job(iso, &job)?;
+    Ok(match (stream.check, cut) {
+        (Some(report), None) => report,
+        (_, cut) => {
+            let cut = cut.unwrap_or_else(|| Cut::Crashed("the worker ended without a report".into()));
+            CheckReport { result: CheckResult::Fail, failures: vec![cut.to_string()], ..base }
+        }
+    })
+}
