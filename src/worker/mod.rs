@@ -91,6 +91,7 @@ pub(crate) struct Done {
     step_error: Option<String>,
     ended_at: VirtualTime,
     budget: Option<Exceeded>,
+    page_errors: Vec<String>,
 }
 
 impl Done {
@@ -108,6 +109,7 @@ impl Done {
                 Some(Cut::Budget(e)) => Some(e.clone()),
                 _ => None,
             },
+            page_errors: report.page_errors.clone(),
         }
     }
 
@@ -123,6 +125,7 @@ impl Done {
             ended_at: self.ended_at,
             cut: self.budget.map(Cut::Budget),
             har: Some(self.har),
+            page_errors: self.page_errors,
         }
     }
 }
@@ -277,6 +280,18 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
         .collect();
     let passed = expectations.iter().filter(|e| e.passed).count();
     let steps = events.iter().filter(|e| kind(e, "step")).count();
+    // As `Transcript::page_errors` words them.
+    let page_errors = events
+        .iter()
+        .filter_map(|e| {
+            let (at, text) = (e["at"].as_str()?, |k: &str| e[k].as_str().unwrap_or_default().to_owned());
+            match e["kind"].as_str()? {
+                "js_error" => Some(format!("{at} JS error: {}", text("message"))),
+                "console" if e["level"] == "error" => Some(format!("{at} console.error: {}", text("text"))),
+                _ => None,
+            }
+        })
+        .collect();
     let ended_at: VirtualTime = events
         .last()
         .and_then(|e| e.get("at"))
@@ -310,6 +325,7 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
         ended_at,
         cut: Some(cut),
         har: Some(har),
+        page_errors,
     }
 }
 
