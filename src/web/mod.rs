@@ -100,8 +100,8 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     whatwg_url::add_natives(ctx, &natives)?;
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
-use boa_engine::object::IntegrityLevel;
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, js_string};
+    natives.set_integrity_level(IntegrityLevel::Frozen, ctx)?;
+    let prelude = crate::page::code_cache::eval(ctx, PRELUDE, "sdkhost-prelude.js")?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;
