@@ -327,7 +327,7 @@ fn the_allowlist_decides_on_the_host_really_contacted() {
     let js = "var x = new XMLHttpRequest(); x.open('GET', 'https://t.example/x'); x.setRequestHeader('Host', 'allowed.example'); x.send();";
     let (reached, exchanges, _) = run(js, true, policy);
     assert!(reached.is_empty());
-    assert_eq!(serde_json::to_value(&exchanges[0].decision.reason).expect("json"), "host_not_allowed");
+    assert_eq!(serde_json::to_value(exchanges[0].decision.reason).expect("json"), "host_not_allowed");
 }
 
 #[test]

@@ -5,16 +5,21 @@
 //! `[3, text]` for text, `[8, text]` for a comment. Called only when a page uses one of those APIs.
 //!
 //! Hostile markup: nodes nested deeper than [`MAX_DEPTH`] become siblings inside the element at that depth (as
-//! Chrome's parser does at 512), so neither this conversion nor the prelude's recursion can exhaust the stack.
+//! Chrome's parser does at 512), so neither this conversion nor the prelude's recursion can exhaust the stack; and
+//! markup with more than [`MAX_TAGS`] `<` is not parsed (a `RangeError`, recorded like the engine's other limits),
+//! since html5ever's time grows with the square of the nesting depth.
 
 use boa_engine::object::builtins::JsArray;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
 use html5ever::tendril::TendrilSink;
 use html5ever::{LocalName, ParseOpts, QualName, ns, parse_fragment};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 /// The deepest element nesting kept; deeper nodes become children of the element at this depth, in tree order.
 pub(crate) const MAX_DEPTH: usize = 512;
+
+/// The most `<` characters a markup string may hold to be parsed.
+pub(crate) const MAX_TAGS: usize = 10_000;
 
 /// Parses `markup` as the children of a `context` element (lowercase local name).
 fn parse(markup: &str, context: &str) -> RcDom {
@@ -93,6 +98,11 @@ fn to_js(node: &Handle, depth: usize, ctx: &mut Context) -> JsResult<Option<JsVa
 /// `H.parseHtml(markup, contextTag)`: the fragment's top-level nodes, as described in the module docs.
 fn parse_html(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     let markup = args.get_or_undefined(0).to_string(ctx)?.to_std_string_escaped();
+    if markup.bytes().filter(|&b| b == b'<').count() > MAX_TAGS {
+        return Err(JsNativeError::range()
+            .with_message(format!("sdkhost: markup with more than {MAX_TAGS} tags is not parsed"))
+            .into());
+    }
     let context = args.get_or_undefined(1).to_string(ctx)?.to_std_string_escaped().to_ascii_lowercase();
     let dom = parse(&markup, if context.is_empty() { "body" } else { &context });
     let mut out = Vec::new();
@@ -137,7 +147,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_not_a_stack_overflow() {
-        let markup = "<div>".repeat(100_000) + "deep";
+        let markup = "<div>".repeat(3 * MAX_DEPTH) + "deep";
         let dom = parse(&markup, "body");
         let mut depth = 0;
         let mut node = fragment_nodes(&dom).first().cloned();

@@ -39,3 +39,4 @@ var deep = '';
 for (var i = 0; i < 2000; i++) deep += '<div>';
 d.innerHTML = deep + 'bottom';
 assertEq(d.textContent, 'bottom', 'deep nesting is flattened, not a crash');
+assertThrows(function () { d.innerHTML = new Array(10002).join('<b>'); }, 'RangeError', 'hostile markup is refused, not a hang');
