@@ -124,8 +124,9 @@ struct GateArgs {
     /// Treat the consent cookie NAME as a prefix (e.g. __mp_opt_in_out_ for Mixpanel's per-token cookie).
     #[arg(long, requires = "consent_cookie")]
     consent_prefix: bool,
-    /// Let requests reach only this host (repeatable; `host` or `*.example.com`). Defaults to any host.
-    #[arg(long = "allow-host", value_name = "HOST")]
+    /// Let requests reach only this host (repeatable; `host` or `*.example.com`, any port; an internationalised
+    /// name matches its punycode form). Defaults to any host.
+    #[arg(long = "allow-host", value_name = "HOST", value_parser = sdkhost::net::host_pattern)]
     allow_hosts: Vec<String>,
     /// Block every request, whatever the consent.
     #[arg(long)]

@@ -67,7 +67,16 @@ fn resource_type(initiator: Initiator) -> &'static str {
         Initiator::Beacon => "ping",
         Initiator::Image => "image",
         Initiator::Script => "script",
-        Initiator::Navigation | Initiator::Form => "document",
+        Initiator::Navigation
+        | Initiator::Form
+        | Initiator::Anchor
+        | Initiator::Refresh
+        | Initiator::WindowOpen
+        | Initiator::Iframe
+        | Initiator::Embed => "document",
+        Initiator::Link => "other",
+        Initiator::Media => "media",
+        Initiator::Ping => "ping",
     }
 }
 
