@@ -40,7 +40,7 @@ fn every_mutant_is_killed_by_a_check() {
         })
         .collect();
     let suite = Suite::ce_v2().unwrap();
-    let opts = RunOpts { selection: Selection::default(), jobs: 1, fail_fast: true };
+    let opts = RunOpts { selection: Selection::default(), jobs: 1, fail_fast: true, ..RunOpts::default() };
     let killers = map_in_order(
         builds,
         2,
