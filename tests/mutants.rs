@@ -12,6 +12,9 @@
 //! The minified build: `mutants_of_the_minified_build` (ignored in a plain `cargo test`: it needs esbuild from
 //! `sdk-js/node_modules`, `.ci/run` runs it) minifies every mutant in one esbuild run and holds it to the baseline.
 
+#![allow(clippy::unwrap_used, reason = "test helpers: a failure is the test failing")]
+#![expect(clippy::print_stdout, reason = "the score per mutant is the test's output")]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
