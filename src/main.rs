@@ -486,7 +486,7 @@ fn check_replay_outputs(
 
 #[derive(clap::Args)]
 #[command(after_help = "Exit codes: 0 every selected check passed, 1 a check failed, 2 bad usage or input \
-    (e.g. a missing --sdk file, a --filter that matches nothing).")]
+    (e.g. a missing --sdk file, a --filter or --shard that selects no check, unless --no-tests says otherwise).")]
 struct ConformArgs {
     /// The SDK build to test (served at the CrossEngage script URL), e.g. sdk-js/ce.js or sdk-js/dist/ce.min.js.
     #[arg(long, value_name = "BUILD.js")]
@@ -513,6 +513,17 @@ struct ConformArgs {
     /// Also write the report as one self-contained HTML file (checks, verdicts, spec clauses, excerpts).
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    /// What a run that selects no check means (after --profile, --filter and --shard): `fail` is exit 2, `warn`
+    /// passes with a warning on stderr, `pass` passes quietly.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = NoTestsArg::Fail)]
+    no_tests: NoTestsArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NoTestsArg {
+    Fail,
+    Warn,
+    Pass,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -530,7 +541,7 @@ enum FormatArg {
 }
 
 fn conform(args: ConformArgs) -> Result<u8, String> {
-    use sdkhost::conformance::{Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
+    use sdkhost::conformance::{NoTests, Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
     let source =
@@ -554,7 +565,13 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
         FormatArg::Json => report::Format::Json,
     };
     let jobs = jobs_or_cpus(args.jobs);
-    let opts = RunOpts { selection: Selection { profile, filter: args.filter.clone(), shard }, jobs, fail_fast: false };
+    let no_tests = match args.no_tests {
+        NoTestsArg::Fail => NoTests::Fail,
+        NoTestsArg::Warn => NoTests::Warn,
+        NoTestsArg::Pass => NoTests::Pass,
+    };
+    let selection = Selection { profile, filter: args.filter.clone(), shard };
+    let opts = RunOpts { selection, jobs, fail_fast: false, no_tests };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
     // --filter that matches nothing) leaves an existing report as it was.
@@ -580,6 +597,12 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     if let Some(path) = &args.html {
         let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
         write_html("--html", path, &sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]))?;
+    }
+    if report.checks.is_empty() && no_tests == NoTests::Warn {
+        #[expect(clippy::print_stderr, reason = "the warning --no-tests=warn asks for")]
+        {
+            eprintln!("warning: {}", opts.selection.empty_error());
+        }
     }
     Ok(if report.passed() { OK } else { FAILED })
 }

@@ -111,7 +111,16 @@ fn stop_before_run_returns_at_once() {
     let collector = Collector::bind("127.0.0.1:0", 0).unwrap();
     let stop = CollectorStop::new();
     stop.stop();
-    collector.run(&mut Vec::new(), &stop).unwrap();
+    // On a thread, bounded in time: a run that ignores the early stop would serve forever and hang the test.
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut log = Vec::new();
+        let result = collector.run(&mut log, &stop).map_err(|e| e.to_string());
+        tx.send((result, log)).ok();
+    });
+    let (result, log) = rx.recv_timeout(Duration::from_secs(10)).expect("run returns when stopped before it started");
+    assert_eq!(result, Ok(()));
+    assert!(log.is_empty(), "nothing was served: {}", String::from_utf8_lossy(&log));
 }
 
 #[test]

@@ -15,4 +15,4 @@ pub use check::{CE_V2, Check, Label, Suite, SuiteError};
 pub use event::SuiteEvent;
 pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
 pub use runner::{RunError, RunOpts, SdkBuild, run_suite};
-pub use select::{Profile, SelectError, Selection, Shard, id_matches};
+pub use select::{NoTests, Profile, SelectError, Selection, Shard, id_matches};

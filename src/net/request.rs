@@ -376,7 +376,7 @@ mod tests {
         let json = serde_json::to_string(&req).unwrap();
         assert_eq!(
             json,
-            r#"{"id":3,"at":"1970-01-01T00:00:00.000Z","initiator":"xhr","method":"POST","url":"https://t.example/x","page_url":"https://shop.example/","credentials":"same_origin","headers":[["Content-Type","application/json"]],"body":"{\"b\":1,\"a\":[true]}","body_json":{"a":[true],"b":1}}"#
+            r#"{"id":3,"at":"1970-01-01T00:00:00.000Z","initiator":"xhr","method":"POST","url":"https://t.example/x","page_url":"https://shop.example/","credentials":"same_origin","headers":[["Content-Type","application/json"]],"body":"{\"b\":1,\"a\":[true]}","body_json":{"b":1,"a":[true]}}"#
         );
         req.body = vec![0xff, 0];
         let json = serde_json::to_value(&req).unwrap();
