@@ -102,6 +102,10 @@ struct ReplayArgs {
     /// depend on it.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     jobs: Option<u64>,
+    /// Only shard K of N (1-based) of the sessions, sorted as given and expanded: session i runs in shard i % N + 1
+    /// (as `conform --shard`). A shard may be empty.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
     /// Report format of the expectations: `human` (the summary), `junit`, `tap` or `json`.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
@@ -179,6 +183,9 @@ struct CollectorArgs {
     /// Seed of the ids it hands out.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Write the JSON lines to FILE (created or emptied) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -364,7 +371,14 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
         return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
     }
-    let files = session_files(&args.sessions)?;
+    let mut files = session_files(&args.sessions)?;
+    // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
+    let many = files.len() > 1;
+    if let Some(text) = &args.shard {
+        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| format!("--shard: {e}"))?;
+        files =
+            files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
+    }
     let opts = RunOptions {
         seed: args.seed,
         transport: args.transport.map(|t| match t {
@@ -388,8 +402,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         let script = SessionScript::load(f).map_err(|e| e.to_string())?;
         prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
     }
-    let many = files.len() > 1;
-    check_replay_outputs(&args, &files, &prepared)?;
+    check_replay_outputs(&args, &files, &prepared, many)?;
     let total = prepared.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
@@ -447,8 +460,9 @@ fn check_replay_outputs(
     args: &ReplayArgs,
     files: &[PathBuf],
     prepared: &[sdkhost::session::Prepared],
+    // Whether several sessions were given (outputs go into folders), whatever a shard kept.
+    many: bool,
 ) -> Result<(), String> {
-    let many = files.len() > 1;
     let mut run_files = RunFiles::new();
     for p in prepared {
         for (label, path) in p.input_files() {
@@ -673,7 +687,10 @@ fn collector(args: CollectorArgs) -> Result<u8, String> {
         eprintln!("sdkhost collector listening on http://{}", collector.local_addr());
     }
     let stop = sdkhost::net::CollectorStop::new();
-    let mut stdout = std::io::stdout();
-    collector.run(&mut stdout, &stop).map_err(|e| e.to_string())?;
+    let mut log: Box<dyn std::io::Write> = match &args.out {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("--out {}: {e}", path.display()))?),
+        None => Box::new(std::io::stdout()),
+    };
+    collector.run(&mut log, &stop).map_err(|e| e.to_string())?;
     Ok(OK)
 }
