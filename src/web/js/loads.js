@@ -240,5 +240,5 @@ function open(url) {
   return null;
 }
 I.define(window, { open: open });
-Object.assign(I, { attributeChanged: attributeChanged, created: created, inserted: inserted, activate: activate, submitForm: submitForm,
+B.assign(I, { attributeChanged: attributeChanged, created: created, inserted: inserted, activate: activate, submitForm: submitForm,
   loadMedia: loadMedia, formOwner: formOwner });
