@@ -228,8 +228,17 @@ impl TryFrom<RawRequestPattern> for RequestPattern {
         }
         if let Some(i) = r.initiator {
             let fixed = match i {
-                Initiator::Beacon => Some("POST"),
-                Initiator::Image | Initiator::Script | Initiator::Navigation => Some("GET"),
+                Initiator::Beacon | Initiator::Ping => Some("POST"),
+                Initiator::Image
+                | Initiator::Script
+                | Initiator::Navigation
+                | Initiator::Link
+                | Initiator::Iframe
+                | Initiator::Media
+                | Initiator::Embed
+                | Initiator::Anchor
+                | Initiator::Refresh
+                | Initiator::WindowOpen => Some("GET"),
                 Initiator::Xhr | Initiator::Fetch | Initiator::Form => None,
             };
             if let (Some(fixed), Some(m)) = (fixed, &r.method)
