@@ -19,7 +19,8 @@
 //!
 //! `SDKHOST_CODE_CACHE=off` runs any section without the code cache (`src/page/code_cache.rs`).
 //!
-//! `touch EXPR` (not a section) opens one page and evaluates EXPR, for `valgrind --tool=callgrind` instruction counts.
+//! `touch EXPR` (not a section) opens one page and evaluates EXPR, and `pages KIND N` loads N pages of a kind, for
+//! `valgrind --tool=callgrind` instruction counts.
 //!
 //! A bench binary rather than a timed test: numbers are reported, never asserted.
 
@@ -388,6 +389,15 @@ fn main() {
         let h = host();
         let mut page = Page::open(&h, url(), "bench").expect("page");
         page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
+        return;
+    }
+    // `valgrind --tool=callgrind <bench binary> pages ce 6` loads six pages of a kind (`empty`, `ce`, `mixpanel`,
+    // `amplitude`) on one thread: the instructions of `pages KIND 6` minus `pages KIND 1`, over 5, are a warm page's.
+    if args.first().map(String::as_str) == Some("pages") {
+        let kind = args.get(1).map_or("ce", String::as_str);
+        for _ in 0..args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1) {
+            drop(pages::page(kind));
+        }
         return;
     }
     if args.first().map(String::as_str) == Some("memory-child") {

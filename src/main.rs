@@ -171,6 +171,10 @@ struct ReplayArgs {
     /// depend on it.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     jobs: Option<u64>,
+    /// Only shard K of N (1-based) of the sessions, sorted as given and expanded: session i runs in shard i % N + 1
+    /// (as `conform --shard`). A shard may be empty.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
     /// Report format of the expectations: `human` (the summary), `junit`, `tap` or `json`.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
@@ -197,8 +201,9 @@ struct GateArgs {
     /// Treat the consent cookie NAME as a prefix (e.g. __mp_opt_in_out_ for Mixpanel's per-token cookie).
     #[arg(long, requires = "consent_cookie")]
     consent_prefix: bool,
-    /// Let requests reach only this host (repeatable; `host` or `*.example.com`). Defaults to any host.
-    #[arg(long = "allow-host", value_name = "HOST")]
+    /// Let requests reach only this host (repeatable; `host` or `*.example.com`, any port; an internationalised
+    /// name matches its punycode form). Defaults to any host.
+    #[arg(long = "allow-host", value_name = "HOST", value_parser = sdkhost::net::host_pattern)]
     allow_hosts: Vec<String>,
     /// Block every request, whatever the consent.
     #[arg(long)]
@@ -251,6 +256,9 @@ struct CollectorArgs {
     /// Seed of the ids it hands out.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Write the JSON lines to FILE (created or emptied) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -468,7 +476,14 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
         return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
     }
-    let files = session_files(&args.sessions)?;
+    let mut files = session_files(&args.sessions)?;
+    // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
+    let many = files.len() > 1;
+    if let Some(text) = &args.shard {
+        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| format!("--shard: {e}"))?;
+        files =
+            files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
+    }
     let opts = RunOptions {
         seed: args.seed,
         transport: args.transport.map(|t| match t {
@@ -494,8 +509,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         let script = SessionScript::load(f).map_err(|e| e.to_string())?;
         prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
     }
-    let many = files.len() > 1;
-    check_replay_outputs(&args, &files, &prepared)?;
+    check_replay_outputs(&args, &files, &prepared, many)?;
     let total = prepared.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
@@ -563,8 +577,9 @@ fn check_replay_outputs(
     args: &ReplayArgs,
     files: &[PathBuf],
     prepared: &[sdkhost::session::Prepared],
+    // Whether several sessions were given (outputs go into folders), whatever a shard kept.
+    many: bool,
 ) -> Result<(), String> {
-    let many = files.len() > 1;
     let mut run_files = RunFiles::new();
     for p in prepared {
         for (label, path) in p.input_files() {
@@ -602,7 +617,7 @@ fn check_replay_outputs(
 
 #[derive(clap::Args)]
 #[command(after_help = "Exit codes: 0 every selected check passed, 1 a check failed, 2 bad usage or input \
-    (e.g. a missing --sdk file, a --filter that matches nothing).")]
+    (e.g. a missing --sdk file, a --filter or --shard that selects no check, unless --no-tests says otherwise).")]
 struct ConformArgs {
     /// The SDK build to test (served at the CrossEngage script URL), e.g. sdk-js/ce.js or sdk-js/dist/ce.min.js.
     #[arg(long, value_name = "BUILD.js")]
@@ -631,6 +646,17 @@ struct ConformArgs {
     html: Option<PathBuf>,
     #[command(flatten)]
     isolation: IsolationArgs,
+    /// What a run that selects no check means (after --profile, --filter and --shard): `fail` is exit 2, `warn`
+    /// passes with a warning on stderr, `pass` passes quietly.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = NoTestsArg::Fail)]
+    no_tests: NoTestsArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NoTestsArg {
+    Fail,
+    Warn,
+    Pass,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -648,7 +674,7 @@ enum FormatArg {
 }
 
 fn conform(args: ConformArgs) -> Result<u8, String> {
-    use sdkhost::conformance::{Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
+    use sdkhost::conformance::{NoTests, Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
     let source =
@@ -673,8 +699,13 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     };
     let jobs = jobs_or_cpus(args.jobs);
     let isolation = args.isolation.isolation()?;
+    let no_tests = match args.no_tests {
+        NoTestsArg::Fail => NoTests::Fail,
+        NoTestsArg::Warn => NoTests::Warn,
+        NoTestsArg::Pass => NoTests::Pass,
+    };
     let selection = Selection { profile, filter: args.filter.clone(), shard };
-    let opts = RunOpts { selection, jobs, fail_fast: false, isolation };
+    let opts = RunOpts { selection, jobs, fail_fast: false, isolation, no_tests };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
     // --filter that matches nothing) leaves an existing report as it was.
@@ -700,6 +731,12 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     if let Some(path) = &args.html {
         let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
         write_html("--html", path, &sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]))?;
+    }
+    if report.checks.is_empty() && no_tests == NoTests::Warn {
+        #[expect(clippy::print_stderr, reason = "the warning --no-tests=warn asks for")]
+        {
+            eprintln!("warning: {}", opts.selection.empty_error());
+        }
     }
     Ok(if report.passed() { OK } else { FAILED })
 }
@@ -770,8 +807,11 @@ fn collector(args: CollectorArgs) -> Result<u8, String> {
         eprintln!("sdkhost collector listening on http://{}", collector.local_addr());
     }
     let stop = sdkhost::net::CollectorStop::new();
-    let mut stdout = std::io::stdout();
-    collector.run(&mut stdout, &stop).map_err(|e| e.to_string())?;
+    let mut log: Box<dyn std::io::Write> = match &args.out {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("--out {}: {e}", path.display()))?),
+        None => Box::new(std::io::stdout()),
+    };
+    collector.run(&mut log, &stop).map_err(|e| e.to_string())?;
     Ok(OK)
 }
 

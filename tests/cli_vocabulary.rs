@@ -75,3 +75,23 @@ fn run_advances_by_a_duration() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["now"], "2026-01-01T00:15:00.000Z");
 }
+
+#[test]
+fn replay_shards_split_the_sessions_without_gaps_or_overlaps() {
+    let names = |shard: &str| -> Vec<String> {
+        let out = sdkhost(&["replay", "examples/sessions", "--shard", shard, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["sessions"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_owned()).collect()
+    };
+    let all = names("1/1");
+    assert_eq!(all.len(), 7);
+    let parts: Vec<Vec<String>> = ["1/3", "2/3", "3/3"].iter().map(|s| names(s)).collect();
+    assert_eq!(parts[1], [all[1].clone(), all[4].clone()]);
+    let mut joined: Vec<String> = parts.concat();
+    joined.sort();
+    let mut sorted = all.clone();
+    sorted.sort();
+    assert_eq!(joined, sorted);
+    assert_eq!(sdkhost(&["replay", "examples/sessions", "--shard", "4/3"]).status.code(), Some(2));
+}

@@ -42,7 +42,7 @@ fn reports(sdk: &SdkBuild) -> Vec<String> {
     let mut outs: Vec<Vec<u8>> = vec![Vec::new(); formats.len()];
     {
         let mut reporters: Vec<_> = formats.iter().zip(outs.iter_mut()).map(|(f, o)| reporter_for(*f, o)).collect();
-        let opts = RunOpts { selection: Selection::default(), jobs: 2, fail_fast: false };
+        let opts = RunOpts { selection: Selection::default(), jobs: 2, ..RunOpts::default() };
         run_suite(&suite, sdk, &opts, |e| reporters.iter_mut().try_for_each(|r| r.on_event(&e))).unwrap();
     }
     outs.into_iter().map(|o| String::from_utf8(o).unwrap()).collect()

@@ -1,5 +1,7 @@
-//! The gate-bypass matrix: every way a page can make a request (XHR, fetch, sendBeacon, `new Image().src`, `<img>`
-//! and `<script src>` inserted into the document, `location.href` to another site) against every consent situation.
+//! The gate-bypass matrix: ways a page can make a request (XHR, fetch, sendBeacon, `new Image().src`, `<img>` and
+//! `<script src>` inserted into the document, `location.href` to another site and to the same site, `srcset`,
+//! `<link>`, `<iframe>` from markup, `new Audio`, `innerHTML`, a link click, `form.submit()`, `window.open`) against
+//! every consent situation (`tests/redteam_egress.rs` has every path, with and without consent).
 //! Without a consent cookie visible to the page URL nothing reaches the transport (a counting double proves it); with
 //! one, everything does. What the page sees of a blocked request is what a browser shows for a failed one.
 
@@ -24,7 +26,7 @@ impl Transport for Counting {
 }
 
 /// Each way out, with what the page reports when it fails (logged as `seen: ...`).
-const WAYS: [(&str, &str); 7] = [
+const WAYS: [(&str, &str); 16] = [
     (
         "xhr",
         "var x = new XMLHttpRequest(); x.open('POST', 'https://t.example/x'); x.onload = function () { console.log('seen: xhr ' + x.status); }; x.onerror = function () { console.log('seen: xhr error ' + x.status); }; x.send('{}');",
@@ -47,6 +49,24 @@ const WAYS: [(&str, &str); 7] = [
         "var s = document.createElement('script'); s.onerror = function () { console.log('seen: script error'); }; s.onload = function () { console.log('seen: script load'); }; s.src = 'https://t.example/s.js'; document.head.appendChild(s);",
     ),
     ("navigation", "location.href = 'https://t.example/leave?id=42';"),
+    ("same-site navigation", "location.href = 'https://trk.shop.example/c?id=42';"),
+    ("img srcset", "document.createElement('img').srcset = 'https://t.example/s.gif 1x';"),
+    (
+        "link",
+        "var l = document.createElement('link'); l.rel = 'prefetch'; l.href = 'https://t.example/l'; document.head.appendChild(l);",
+    ),
+    ("iframe", "document.body.insertAdjacentHTML('beforeend', '<iframe src=\"https://t.example/f\"></iframe>');"),
+    ("media", "new Audio('https://t.example/a.mp3');"),
+    ("innerHTML img", "document.body.innerHTML = '<img src=https://t.example/h.gif>';"),
+    (
+        "a.click()",
+        "var a = document.createElement('a'); a.href = 'https://t.example/a'; document.body.appendChild(a); a.click();",
+    ),
+    (
+        "form.submit()",
+        "document.body.innerHTML = '<form method=post action=\"https://t.example/f\"><input name=e value=1></form>'; document.forms[0].submit();",
+    ),
+    ("window.open", "window.open('https://t.example/w');"),
 ];
 
 /// Runs one way with `cookie` (Set-Cookie text for `https://shop.example/`, if any); returns (reached transport,

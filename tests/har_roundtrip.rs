@@ -86,4 +86,13 @@ fn the_har_export_has_the_har_1_2_structure() {
     let blocked: Vec<&Value> = entries.iter().filter(|e| !e["_blocked"].is_null()).collect();
     assert_eq!(blocked.len(), 1, "the page's own XHR after the opt-out is blocked");
     assert_eq!(blocked[0]["response"]["status"], 0);
+    assert_eq!(blocked[0]["response"]["_error"], "net::ERR_BLOCKED_BY_CLIENT");
+    // Every entry names a page of `pages`, which are in order of their first request.
+    let pages = log["pages"].as_array().expect("pages");
+    assert!(!pages.is_empty());
+    for e in entries {
+        let pageref = e["pageref"].as_str().expect("pageref");
+        let page = pages.iter().find(|p| p["id"] == pageref).expect("pageref names a page");
+        assert_eq!(page["title"], e["_sdkhost"]["page_url"]);
+    }
 }

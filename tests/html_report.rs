@@ -50,8 +50,7 @@ fn failing_conform_report() -> Value {
     let opts = RunOpts {
         selection: Selection { filter: Some("consent.*".into()), ..Selection::default() },
         jobs: 2,
-        fail_fast: false,
-        isolation: None,
+        ..RunOpts::default()
     };
     let report =
         run_suite(&Suite::ce_v2().unwrap(), &SdkBuild::new("ce-no-gate.js", broken), &opts, |_| Ok(())).unwrap();

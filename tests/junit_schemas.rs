@@ -70,8 +70,7 @@ fn conform_junit_is_valid_for_jenkins_and_surefire() {
     let opts = RunOpts {
         selection: Selection { filter: Some("consent.*".into()), ..Selection::default() },
         jobs: 2,
-        fail_fast: false,
-        isolation: None,
+        ..RunOpts::default()
     };
     let report = run_suite(&Suite::ce_v2().unwrap(), &SdkBuild::new("no-gate.js", broken), &opts, |_| Ok(())).unwrap();
     assert!(report.summary.failed > 0);

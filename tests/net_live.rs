@@ -82,11 +82,13 @@ fn live_against_the_collector_end_to_end() {
         req("POST", &format!("{base}/web/key/update"), Initiator::Xhr).with_body(r#"{"xngGlobalUserId":"g-9"}"#);
     let ex = egress.submit(known, &mut Consenting, DEFAULT_START);
     assert_eq!(ex.response().unwrap().body, br#"{"xngGlobalUserId":"g-9"}"#);
+    // A page cannot build a preflight: the gate drops the forbidden header, and the collector answers for any.
     let preflight = req("OPTIONS", &format!("{base}/web/key/track"), Initiator::Xhr)
         .with_header("Access-Control-Request-Headers", "content-type");
     let ex = egress.submit(preflight, &mut Consenting, DEFAULT_START);
+    assert_eq!(ex.removed, ["header Access-Control-Request-Headers"]);
     let r = ex.response().unwrap();
-    assert_eq!((r.status, r.header("access-control-allow-headers")), (204, Some("content-type")));
+    assert_eq!((r.status, r.header("access-control-allow-headers")), (204, Some("*")));
     stop.stop();
     server.join().unwrap().unwrap();
     let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
@@ -109,7 +111,16 @@ fn stop_before_run_returns_at_once() {
     let collector = Collector::bind("127.0.0.1:0", 0).unwrap();
     let stop = CollectorStop::new();
     stop.stop();
-    collector.run(&mut Vec::new(), &stop).unwrap();
+    // On a thread, bounded in time: a run that ignores the early stop would serve forever and hang the test.
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut log = Vec::new();
+        let result = collector.run(&mut log, &stop).map_err(|e| e.to_string());
+        tx.send((result, log)).ok();
+    });
+    let (result, log) = rx.recv_timeout(Duration::from_secs(10)).expect("run returns when stopped before it started");
+    assert_eq!(result, Ok(()));
+    assert!(log.is_empty(), "nothing was served: {}", String::from_utf8_lossy(&log));
 }
 
 #[test]
@@ -187,5 +198,28 @@ fn server_errors_redirects_and_big_bodies_come_back_as_is() {
     let (out, _) = live.send(&req("GET", &format!("http://{addr}/big"), Initiator::Script));
     assert_eq!(out.response().map(|r| r.body.clone()), Some(b"abcdefghij".to_vec()));
     assert_eq!(live.take_note().as_deref(), Some("body truncated at 10 bytes"));
+    server.join().unwrap();
+}
+
+#[test]
+fn the_record_shows_the_headers_the_transport_adds_and_none_the_page_may_not_set() {
+    let (addr, heads, server) = canned(vec!["HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"]);
+    let mut egress = Egress::new(Policy::default(), Box::new(LiveTransport::new(quick())));
+    let page_built = req("POST", &format!("http://user:secret@{addr}/t"), Initiator::Beacon)
+        .with_header("Host", "allowed.example")
+        .with_header("Content-Length", "99")
+        .with_body("{}");
+    let ex = egress.submit(page_built, &mut Consenting, DEFAULT_START);
+    assert_eq!(ex.removed, ["header Host", "header Content-Length", "url credentials"]);
+    let recorded: Vec<(&str, &str)> = ex.request.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let host = addr.to_string();
+    assert_eq!(recorded, [("Cookie", "ce.sid=s-1"), ("Host", host.as_str()), ("Content-Length", "2")]);
+    let head = heads.recv().unwrap().to_ascii_lowercase();
+    for (name, value) in &recorded {
+        let line = format!("\r\n{}: {}\r\n", name.to_ascii_lowercase(), value.to_ascii_lowercase());
+        assert_eq!(head.matches(&line).count(), 1, "{line:?} once on the wire: {head}");
+    }
+    assert!(!head.contains("authorization") && !head.contains("allowed.example"), "{head}");
+    assert_eq!(head.lines().filter(|l| !l.is_empty()).count(), 4, "the request line and the recorded headers: {head}");
     server.join().unwrap();
 }

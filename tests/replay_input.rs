@@ -118,17 +118,25 @@ fn cli_exits_2_on_bad_input_and_runs_nothing() {
     std::fs::write(&good, with_steps(r#"{"advance": 5}"#)).expect("write");
     let bad = dir.join("b-bad.json");
     std::fs::write(&bad, with_steps(r#"{"advance": "soon"}"#)).expect("write");
-    let out_file = dir.join("t.json");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
-        .args(["replay", good.to_str().expect("utf8"), bad.to_str().expect("utf8"), "--out"])
-        .arg(&dir)
-        .output()
-        .expect("run sdkhost");
+    let replay = |second: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+            .args(["replay", good.to_str().expect("utf8"), second.to_str().expect("utf8"), "--out"])
+            .arg(&dir)
+            .output()
+            .expect("run sdkhost")
+    };
+    let written = dir.join("a-good.transcript.json");
+    let out = replay(&bad);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b-bad.json:5:") && stderr.contains("bad duration \"soon\""), "{stderr}");
-    assert!(!dir.join("a-good.transcript.json").exists(), "nothing may run when any input is bad");
-    assert!(!out_file.exists());
+    assert!(!written.exists(), "nothing may run when any input is bad");
+    // The control: with both inputs good, the same command writes that very file.
+    let also_good = dir.join("c-good.json");
+    std::fs::write(&also_good, with_steps(r#"{"advance": 10}"#)).expect("write");
+    let out = replay(&also_good);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(written.exists(), "a good run writes {}", written.display());
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -162,5 +170,113 @@ fn a_failing_step_still_writes_the_transcript_up_to_that_point() {
     let text = t.to_string();
     assert!(text.contains("before") && !text.contains("never"));
     assert!(t["summary"]["step_error"].as_str().expect("step error").contains("null"), "{}", t["summary"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The typos of issue 14: each would make a negative check (`count: 0`) pass on any transcript.
+#[test]
+fn typos_in_expectations_are_errors_naming_the_field() {
+    let cases = [
+        (
+            r#"{"requests": {"matching": [{"decision": "alowed", "count": 0}]}}"#,
+            "requests.matching[0].decision",
+            "alowed",
+        ),
+        (r#"{"requests": {"matching": [{"initiator": "XHR", "count": 0}]}}"#, "requests.matching[0].initiator", "XHR"),
+        (
+            r#"{"requests": {"matching": [{"credentials": "omitted", "count": 0}]}}"#,
+            "requests.matching[0].credentials",
+            "omitted",
+        ),
+        (
+            r#"{"requests": {"matching": [{"reason": "consent_missing", "count": 0}]}}"#,
+            "requests.matching[0].reason",
+            "consent_missing",
+        ),
+        (
+            r#"{"requests": {"matching": [{"url": "re:([", "count": 0}]}}"#,
+            "requests.matching[0].url",
+            "bad regex \"re:([\"",
+        ),
+        (
+            r#"{"requests": {"matching": [{"headers": {"content-type": "re:a{2,1}"}, "count": 0}]}}"#,
+            "requests.matching[0].headers",
+            "bad regex",
+        ),
+        (
+            r#"{"requests": {"matching": [{"body": {"event": "re:(("}, "count": 0}]}}"#,
+            "requests.matching[0].body",
+            "at event",
+        ),
+        (r#"{"console": [{"text": "re:([", "count": 0}]}"#, "console[0].text", "bad regex \"re:([\""),
+        (r#"{"console": [{"level": "warning", "count": 0}]}"#, "console[0].level", "warning"),
+        (r#"{"cookies": [{"name": "ce.sid", "same_site": "lax"}]}"#, "cookies[0].same_site", "unknown variant `lax`"),
+        (r#"{"cookies": [{"name": "ce.sid", "value": "re:([", "present": true}]}"#, "cookies[0].value", "bad regex"),
+    ];
+    for (expect, field, says) in cases {
+        let e = err(&with_steps(&format!(r#"{{"expect": {expect}}}"#)));
+        assert!(e.starts_with("session script journeys/bad.json:5:"), "{expect}: {e}");
+        assert!(e.contains(&format!("steps[1].expect.{field}")), "{expect}: {e}");
+        assert!(e.contains(says), "{expect}: {e}");
+    }
+}
+
+/// Checks that could never observe anything, so that `count: 0` (or `present: false`) would pass whatever happened.
+#[test]
+fn checks_that_cannot_observe_anything_are_errors() {
+    let cases = [
+        (
+            r#"{"requests": {"matching": [{"initiator": "image", "body": {"event": "x"}, "count": 0}]}}"#,
+            "image requests have no body",
+        ),
+        (r#"{"requests": {"matching": [{"initiator": "beacon", "method": "GET", "count": 0}]}}"#, "always POST"),
+        (
+            r#"{"requests": {"matching": [{"decision": "blocked", "status": 200, "count": 0}]}}"#,
+            "status is 0, never 200",
+        ),
+        (
+            r#"{"requests": {"matching": [{"decision": "allowed", "reason": "no_consent", "count": 0}]}}"#,
+            "reason no_consent",
+        ),
+        (r#"{"requests": {"matching": [{"status": 2000, "count": 0}]}}"#, "status 2000"),
+        (r#"{"requests": {"matching": [{"method": "GE T", "count": 0}]}}"#, "not an HTTP method token"),
+        (r#"{"requests": {"matching": [{"count": 3, "intervals_ms": [1000]}]}}"#, "count 3 requests have 2 intervals"),
+        (r#"{"requests": {"count": 1, "matching": [{"count": 2}]}}"#, "count 2 can never hold"),
+        (r#"{"requests": {"count": 1, "allowed": 1, "blocked": 1}}"#, "count 1 can never equal"),
+        (r#"{"requests": {}}"#, "requests checks nothing"),
+        (r#"{"label": "only a label"}"#, "checks nothing"),
+        (r#"{"cookies": [{"name": "ce.sid", "present": false, "value": "x"}]}"#, "value is never checked"),
+        (r#"{"cookies": [{"name": "ce.sid", "lifetime_s": 0}]}"#, "lifetime_s 0"),
+        (r#"{"cookies": [{"name": "ce.sid", "url": "shop.example"}]}"#, "cookies[0].url"),
+    ];
+    for (expect, says) in cases {
+        let e = err(&with_steps(&format!(r#"{{"expect": {expect}}}"#)));
+        assert!(e.starts_with("session script journeys/bad.json:5:"), "{expect}: {e}");
+        assert!(e.contains("steps[1].expect"), "{expect}: {e}");
+        assert!(e.contains(says), "{expect}: {e}");
+    }
+}
+
+#[test]
+fn a_typo_in_an_expectation_is_exit_2_before_anything_runs() {
+    let dir = std::env::temp_dir().join(format!("sdkhost-typo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("typo.json");
+    std::fs::write(
+        &script,
+        with_steps(r#"{"expect": {"requests": {"matching": [{"decision": "alowed", "count": 0}]}}}"#),
+    )
+    .expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["replay", script.to_str().expect("utf8")])
+        .output()
+        .expect("run sdkhost");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("typo.json:5:") && stderr.contains("steps[1].expect.requests.matching[0].decision"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown variant `alowed`, expected `allowed` or `blocked`"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -238,6 +238,8 @@ fn feature_detection_sees_every_lazy_name_before_it_loads() {
 fn location_and_history_ask_the_session_to_navigate() {
     on_worker(|| {
         let mut session = Session::builder().build();
+        // A navigation the page asks for is a request through the gate: with consent it goes.
+        session.set_cookie("https://shop.example/", "ce.tracking-opt-in=true; Path=/").unwrap();
         session.open("https://shop.example/a").unwrap();
         session.open("https://shop.example/b").unwrap();
         eval(&mut session, "location.hash = 'x'; history.pushState(null, '', '/b2')");

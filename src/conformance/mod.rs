@@ -16,4 +16,4 @@ pub use event::SuiteEvent;
 pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
 pub(crate) use runner::run_check;
 pub use runner::{RunError, RunOpts, SdkBuild, run_suite};
-pub use select::{Profile, SelectError, Selection, Shard, id_matches};
+pub use select::{NoTests, Profile, SelectError, Selection, Shard, id_matches};

@@ -11,7 +11,7 @@ use super::check::{Check, Suite};
 use super::event::SuiteEvent;
 use super::excerpt::excerpt;
 use super::outcome::{CheckReport, CheckResult, SdkInfo, SuiteReport};
-use super::select::{SelectError, Selection};
+use super::select::{NoTests, SelectError, Selection};
 use crate::clock::DEFAULT_START;
 use crate::session::{RunOptions, RunReport, prepare};
 
@@ -51,6 +51,8 @@ pub struct RunOpts {
     /// Run each check in a worker process (a crash or hang fails that check only). Defaults to none: in this
     /// process.
     pub isolation: Option<crate::worker::Isolation>,
+    /// What a selection with no check means. Defaults to an error.
+    pub no_tests: NoTests,
 }
 
 /// The suite could not be run or reported.
@@ -69,14 +71,17 @@ pub enum RunError {
 /// order, and returns the report.
 ///
 /// # Errors
-/// [`RunError::Select`] before anything runs; [`RunError::Io`] when `emit` fails (the remaining checks are skipped).
+/// [`RunError::Select`] before anything runs (no check selected, with [`NoTests::Fail`]); [`RunError::Io`] when `emit` fails (the remaining checks are skipped).
 pub fn run_suite(
     suite: &Suite,
     sdk: &SdkBuild,
     opts: &RunOpts,
     mut emit: impl FnMut(SuiteEvent<'_>) -> io::Result<()>,
 ) -> Result<SuiteReport, RunError> {
-    let checks = suite.select(&opts.selection)?;
+    let checks = suite.select(&opts.selection);
+    if checks.is_empty() && opts.no_tests == NoTests::Fail {
+        return Err(RunError::Select(opts.selection.empty_error()));
+    }
     let info = sdk.info();
     let total = checks.len();
     emit(SuiteEvent::Started { suite: &suite.name, sdk: &info, selection: &opts.selection, total })?;

@@ -1,6 +1,7 @@
 //! Which checks of a suite run: the profile (`documented` leaves out `reference` checks), a filter over ids
 //! (substring, or a glob with `*` and `?`), and a shard `K/N` of the sorted, filtered list (check `i` goes to shard
-//! `i % N == K - 1`), so that a CI matrix can split the suite without overlap or gaps.
+//! `i % N == K - 1`), so that a CI matrix can split the suite without overlap or gaps. A selection that leaves no
+//! check is an error by default, whichever option emptied it ([`NoTests`], nextest's `--no-tests` model).
 
 use std::fmt;
 use std::str::FromStr;
@@ -84,17 +85,44 @@ fn shard_text<S: serde::Serializer>(shard: &Option<Shard>, s: S) -> Result<S::Ok
     }
 }
 
+/// What a selection that leaves no check means (nextest's `--no-tests`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NoTests {
+    /// An error: most likely a typo in `--filter` or a shard count above the number of checks.
+    #[default]
+    Fail,
+    /// Run nothing, pass, and say so on stderr.
+    Warn,
+    /// Run nothing and pass quietly.
+    Pass,
+}
+
 /// The selection is unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectError {
-    /// The filter matches no check of the profile (most likely a typo).
-    #[error("no {profile} check matches --filter {filter:?}")]
-    NoMatch {
-        /// The filter.
-        filter: String,
+    /// The profile, filter and shard leave no check (and [`NoTests::Fail`] is in force).
+    #[error("no {profile} check is selected{by} (--no-tests=warn or --no-tests=pass allows an empty run)")]
+    NoChecks {
+        /// The options that emptied the selection, as ` by --filter "x" and --shard 9/9`, or empty.
+        by: String,
         /// The profile.
         profile: &'static str,
     },
+}
+
+impl Selection {
+    /// The error for a selection that left nothing, naming the options given.
+    pub fn empty_error(&self) -> SelectError {
+        let mut parts = Vec::new();
+        if let Some(f) = &self.filter {
+            parts.push(format!("--filter {f:?}"));
+        }
+        if let Some(sh) = self.shard {
+            parts.push(format!("--shard {sh}"));
+        }
+        let by = if parts.is_empty() { String::new() } else { format!(" by {}", parts.join(" and ")) };
+        SelectError::NoChecks { by, profile: self.profile.as_str() }
+    }
 }
 
 /// Whether `id` matches `filter`: a glob (`*` any run, `?` one character) over the whole id when the filter has one of
@@ -134,28 +162,17 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
 }
 
 impl Suite {
-    /// The checks `selection` picks, in id order.
-    ///
-    /// # Errors
-    /// [`SelectError::NoMatch`] when a filter leaves nothing (an empty shard is fine: more shards than checks).
-    pub fn select(&self, selection: &Selection) -> Result<Vec<&Check>, SelectError> {
-        let picked: Vec<&Check> = self
+    /// The checks `selection` picks, in id order (possibly none: the runner decides what that means).
+    pub fn select(&self, selection: &Selection) -> Vec<&Check> {
+        let picked = self
             .checks
             .iter()
             .filter(|c| selection.profile.admits(c.label))
-            .filter(|c| selection.filter.as_deref().is_none_or(|f| id_matches(f, &c.id)))
-            .collect();
-        if let Some(filter) = &selection.filter
-            && picked.is_empty()
-        {
-            return Err(SelectError::NoMatch { filter: filter.clone(), profile: selection.profile.as_str() });
+            .filter(|c| selection.filter.as_deref().is_none_or(|f| id_matches(f, &c.id)));
+        match selection.shard {
+            Some(sh) => picked.enumerate().filter(|(i, _)| i % sh.count == sh.index - 1).map(|(_, c)| c).collect(),
+            None => picked.collect(),
         }
-        Ok(match selection.shard {
-            Some(sh) => {
-                picked.into_iter().enumerate().filter(|(i, _)| i % sh.count == sh.index - 1).map(|(_, c)| c).collect()
-            }
-            None => picked,
-        })
     }
 }
 
@@ -184,17 +201,31 @@ mod tests {
     #[test]
     fn shards_partition_the_selection() {
         let suite = Suite::ce_v2().unwrap();
-        let all = suite.select(&Selection::default()).unwrap();
+        let all = suite.select(&Selection::default());
         let mut seen = Vec::new();
         for k in 1..=3 {
             let sel = Selection { shard: Some(Shard { index: k, count: 3 }), ..Selection::default() };
-            seen.extend(suite.select(&sel).unwrap().into_iter().map(|c| c.id.clone()));
+            seen.extend(suite.select(&sel).into_iter().map(|c| c.id.clone()));
         }
         seen.sort();
         assert_eq!(seen, all.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-        let documented = suite.select(&Selection { profile: Profile::Documented, ..Selection::default() }).unwrap();
+        let documented = suite.select(&Selection { profile: Profile::Documented, ..Selection::default() });
         assert!(!documented.is_empty() && documented.len() < all.len());
         let none = Selection { filter: Some("no-such-check".into()), ..Selection::default() };
-        assert!(suite.select(&none).is_err());
+        assert!(suite.select(&none).is_empty());
+    }
+
+    #[test]
+    fn an_empty_selection_names_what_emptied_it() {
+        let both = Selection {
+            filter: Some("x".into()),
+            shard: Some(Shard { index: 9, count: 9 }),
+            profile: Profile::Documented,
+        };
+        assert_eq!(
+            both.empty_error().to_string(),
+            "no documented check is selected by --filter \"x\" and --shard 9/9 (--no-tests=warn or --no-tests=pass \
+             allows an empty run)"
+        );
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use url::{Host, Url};
 
 use super::policy::{Decision, Policy};
-use super::request::{Credentials, Initiator, Outcome, Request, Response};
+use super::request::{Credentials, Outcome, Request, Response};
 use crate::clock::VirtualTime;
 
 /// The cookie jar as the gate sees it. The session's jar implements it.
@@ -40,6 +40,11 @@ pub trait Transport {
     fn take_note(&mut self) -> Option<String> {
         None
     }
+    /// The headers this transport adds on the wire to `req` as the gate hands it over (`Host`, `Content-Length`, ...),
+    /// so that the record shows what is really sent. Defaults to none (a transport that sends nothing).
+    fn wire_headers(&self, _req: &Request) -> Vec<(String, String)> {
+        Vec::new()
+    }
     /// Returns `Some(self)` to let [`Egress::transport_as`] reach the concrete type. Defaults to `None`.
     fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
         None
@@ -48,12 +53,17 @@ pub trait Transport {
 
 /// One request through the gate: what was asked, what the policy said, and what came back.
 ///
-/// JSON: `{"request": {..}, "decision": {..}, "outcome": {"response": {..}} | {"network_error": ".."},
-/// "latency_ms": 20, "transport": "stub", "note": ".."}`; `outcome` and `note` are left out when absent.
+/// JSON: `{"request": {..}, "removed": [".."], "decision": {..}, "outcome": {"response": {..}} | {"network_error":
+/// ".."}, "latency_ms": 20, "transport": "stub", "note": ".."}`; `removed`, `outcome` and `note` are left out when
+/// absent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Exchange {
     /// The request as sent (with its id, time and the `Cookie` header the gate added).
     pub request: Request,
+    /// What the gate took out of the page's request before deciding, as a browser would never send it: `header NAME`
+    /// for each forbidden header (Fetch standard), `url credentials` for a user name or password in the URL.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
     /// The policy's verdict.
     pub decision: Decision,
     /// What came back; `None` when blocked (the page then sees a network error).
@@ -83,6 +93,7 @@ impl Exchange {
     pub fn recorded(&self, body_limit: usize) -> Exchange {
         Exchange {
             request: self.request.recorded(body_limit),
+            removed: self.removed.clone(),
             decision: self.decision.clone(),
             outcome: self.outcome.clone(),
             latency_ms: self.latency_ms,
@@ -123,17 +134,21 @@ impl Egress {
     /// Submits one request at `now`: assigns its id and time, asks the policy with the cookies visible to the page,
     /// and, only when allowed, adds the `Cookie` header (per credentials mode) and calls the transport.
     ///
-    /// A `Cookie` header set by the page is dropped (a browser forbids it). A blocked request gets no outcome, latency
-    /// 0 and transport `none`.
+    /// First the request is made what a browser would send: forbidden headers (`Host`, `Origin`, `Cookie`, ...) and
+    /// URL credentials are removed, and listed in [`Exchange::removed`]. The transport's own headers
+    /// ([`Transport::wire_headers`]) are added last, so the record is what goes on the wire. A blocked request gets
+    /// no outcome, latency 0 and transport `none`.
     pub fn submit(&mut self, mut req: Request, cookies: &mut dyn CookieAccess, now: VirtualTime) -> Exchange {
         req.id = self.next_id;
         self.next_id += 1;
         req.at = now;
+        let removed = sanitize(&mut req);
         let page_cookies = cookies.visible_cookies(&req.page_url, now);
         let decision = self.policy.decide(&req, &page_cookies);
         if !decision.allowed {
             return Exchange {
                 request: req,
+                removed,
                 decision,
                 outcome: None,
                 latency_ms: 0,
@@ -141,17 +156,18 @@ impl Egress {
                 note: None,
             };
         }
-        req.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("cookie"));
         if credentials_apply(&req) {
-            let same_site = req.initiator == Initiator::Navigation || same_site(&req.url, &req.page_url);
+            let same_site = req.initiator.is_top_level_navigation() || same_site(&req.url, &req.page_url);
             if let Some(header) = cookies.cookie_header(&req.url, same_site, now).filter(|h| !h.is_empty()) {
                 req.headers.push(("Cookie".into(), header));
             }
         }
+        let wire = self.transport.wire_headers(&req);
+        req.headers.extend(wire);
         let (outcome, latency_ms) = self.transport.send(&req);
         let note = self.transport.take_note();
         let transport = self.transport.name().to_owned();
-        Exchange { request: req, decision, outcome: Some(outcome), latency_ms, transport, note }
+        Exchange { request: req, removed, decision, outcome: Some(outcome), latency_ms, transport, note }
     }
 
     /// Delivers the response's cookies at delivery time `now`: stores each `Set-Cookie` header when the credentials
@@ -192,6 +208,28 @@ impl Egress {
     }
 }
 
+/// Removes what a page may not send: forbidden headers and URL credentials (which no record may keep: a password).
+/// Returns what was removed, in order.
+fn sanitize(req: &mut Request) -> Vec<String> {
+    let mut removed = Vec::new();
+    req.headers.retain(|(name, value)| {
+        let forbidden = super::forbidden::is_forbidden_request_header(name, value);
+        if forbidden {
+            removed.push(format!("header {}", name.escape_debug()));
+        }
+        !forbidden
+    });
+    for (url, what) in [(&mut req.url, "url credentials"), (&mut req.page_url, "page url credentials")] {
+        if !url.username().is_empty() || url.password().is_some() {
+            // Cannot fail for http(s) URLs, the only ones with credentials; other schemes keep theirs and never leave.
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            removed.push(what.to_owned());
+        }
+    }
+    removed
+}
+
 /// Whether cookies travel with `req` (and are taken from its response) under its credentials mode.
 pub fn credentials_apply(req: &Request) -> bool {
     match req.credentials {
@@ -224,6 +262,7 @@ fn site(url: &Url) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::Initiator;
 
     fn u(s: &str) -> Url {
         Url::parse(s).unwrap()
@@ -237,6 +276,19 @@ mod tests {
         assert!(!same_site(&u("https://shop.com/"), &u("https://other.com/")));
         assert!(same_site(&u("http://127.0.0.1:1/"), &u("http://127.0.0.1:2/")));
         assert!(!same_site(&u("http://127.0.0.1/"), &u("http://127.0.0.2/")));
+    }
+
+    #[test]
+    fn sanitize_removes_forbidden_headers_and_credentials() {
+        let page = u("https://shop.example/");
+        let mut req = Request::new("POST", u("https://user:secret@t.example/x"), page, Initiator::Fetch)
+            .with_header("Host", "allowed.example")
+            .with_header("Content-Type", "text/plain")
+            .with_header("sec-fetch-site", "none");
+        let removed = sanitize(&mut req);
+        assert_eq!(removed, ["header Host", "header sec-fetch-site", "url credentials"]);
+        assert_eq!(req.headers, [("Content-Type".to_owned(), "text/plain".to_owned())]);
+        assert_eq!(req.url.as_str(), "https://t.example/x");
     }
 
     #[test]

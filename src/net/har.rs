@@ -4,7 +4,10 @@
 //! exchange becomes one entry, in order, so the file loads in browser DevTools:
 //! - an answered request has its response;
 //! - a network error has a response with status 0 and `_error` (as Chrome writes it);
-//! - a blocked request has a response with status 0 and an entry-level `_blocked: {reason, consent_seen}`.
+//! - a blocked request has a response with status 0 and `_error: "net::ERR_BLOCKED_BY_CLIENT"` (what Chrome writes for a
+//!   request an extension blocked, so DevTools shows it as blocked), and an entry-level
+//!   `_blocked: {reason, consent_seen}` with the gate's reason;
+//! - `pages` has one page per run of requests made by the same page URL, and each entry its `pageref`.
 //!
 //! Each entry also carries `_resourceType` (DevTools' name for the initiator) and `_sdkhost` (request id, initiator,
 //! credentials, page URL, transport, note). Bodies that are not UTF-8 are base64 (`content.encoding`, and
@@ -17,16 +20,37 @@ use super::request::{Initiator, Outcome, Request, Response, base64_encode, find_
 
 /// Builds a HAR 1.2 document (`{"log": {..}}`) from `exchanges`, with creator `sdkhost` `creator_version`.
 pub fn to_har(exchanges: &[Exchange], creator_version: &str) -> Value {
-    let entries: Vec<Value> = exchanges.iter().map(entry).collect();
+    let mut pages: Vec<Value> = Vec::new();
+    let mut entries: Vec<Value> = Vec::new();
+    let mut current_page: Option<&str> = None;
+    for ex in exchanges {
+        // A new page each time the page that made the request changes (DevTools groups entries by `pageref`).
+        let page_url = ex.request.page_url.as_str();
+        if current_page != Some(page_url) {
+            pages.push(json!({
+                "startedDateTime": ex.request.at.to_string(),
+                "id": format!("page_{}", pages.len() + 1),
+                "title": page_url,
+                "pageTimings": {"onContentLoad": -1, "onLoad": -1},
+            }));
+            current_page = Some(page_url);
+        }
+        let mut e = entry(ex);
+        e["pageref"] = json!(format!("page_{}", pages.len()));
+        entries.push(e);
+    }
     json!({
         "log": {
             "version": "1.2",
             "creator": {"name": "sdkhost", "version": creator_version},
-            "pages": [],
+            "pages": pages,
             "entries": entries,
         }
     })
 }
+
+/// The `_error` of a request the gate blocked.
+pub(crate) const BLOCKED_ERROR: &str = "net::ERR_BLOCKED_BY_CLIENT";
 
 fn entry(ex: &Exchange) -> Value {
     let req = &ex.request;
@@ -42,7 +66,9 @@ fn entry(ex: &Exchange) -> Value {
     let response = match &ex.outcome {
         Some(Outcome::Response(r)) => response(r),
         Some(Outcome::NetworkError(msg)) => failed_response(Some(msg)),
-        None => failed_response(None),
+        // Blocked by the gate: what Chrome's own HAR export writes for a request an extension blocked, so DevTools
+        // shows it as blocked, not as a bare status 0.
+        None => failed_response(Some(BLOCKED_ERROR)),
     };
     let mut entry = json!({
         "startedDateTime": req.at.to_string(),
@@ -67,7 +93,16 @@ fn resource_type(initiator: Initiator) -> &'static str {
         Initiator::Beacon => "ping",
         Initiator::Image => "image",
         Initiator::Script => "script",
-        Initiator::Navigation | Initiator::Form => "document",
+        Initiator::Navigation
+        | Initiator::Form
+        | Initiator::Anchor
+        | Initiator::Refresh
+        | Initiator::WindowOpen
+        | Initiator::Iframe
+        | Initiator::Embed => "document",
+        Initiator::Link => "other",
+        Initiator::Media => "media",
+        Initiator::Ping => "ping",
     }
 }
 

@@ -1,7 +1,9 @@
 //! The live transport: real HTTP/1.1 with ureq, for runs against a real or local collector.
 //!
-//! It sends the request exactly as the gate passed it (the `Cookie` header is already there; ureq adds only `Host`
-//! and the body framing, no `User-Agent`, `Accept` or `Accept-Encoding` of its own). Redirects are not followed: a
+//! It sends the request exactly as the gate passed it (the `Cookie` header is already there). ureq would add `Host`,
+//! the body framing and, for a URL with credentials, `Authorization`; this transport names `Host` and
+//! `Content-Length` itself ([`Transport::wire_headers`], so they are in the record) and the gate has removed URL
+//! credentials, so ureq adds nothing (no `User-Agent`, `Accept` or `Accept-Encoding` either). Redirects are not followed: a
 //! 3xx comes back as is, with a note. Bodies over the cap are truncated, with a note. Connection failures and
 //! timeouts (connect and overall, enforced by ureq) become [`Outcome::NetworkError`]s; `send` never panics.
 //!
@@ -129,6 +131,22 @@ impl Transport for LiveTransport {
 
     fn take_note(&mut self) -> Option<String> {
         self.note.take()
+    }
+
+    fn wire_headers(&self, req: &Request) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(host) = req.url.host_str() {
+            // As ureq writes it: the port only when it is not the scheme's default.
+            let host = match req.url.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host.to_owned(),
+            };
+            out.push(("Host".to_owned(), host));
+        }
+        if !req.body.is_empty() {
+            out.push(("Content-Length".to_owned(), req.body.len().to_string()));
+        }
+        out
     }
 
     fn as_any_mut(&mut self) -> Option<&mut dyn Any> {

@@ -113,7 +113,9 @@ pub struct Policy {
     /// The consent cookie. Defaults to `ce.tracking-opt-in=true`.
     pub consent: ConsentRule,
     /// Hosts that may be contacted: exact hosts, or `*.example.com` for any subdomain of `example.com` (not the
-    /// domain itself, as in CSP). `None` allows any host. Defaults to `None`.
+    /// domain itself, as in CSP). `None` allows any host. Defaults to `None`. Entries are checked and normalised when
+    /// read ([`host_pattern`]).
+    #[serde(deserialize_with = "deserialize_host_patterns")]
     pub allowed_hosts: Option<Vec<String>>,
     /// Block everything, consent or not. Defaults to `false`.
     pub deny_all: bool,
@@ -152,6 +154,55 @@ impl Policy {
             }
         })
     }
+}
+
+/// Checks one allowlist entry and returns it normalised: a host (`shop.example`, an IP address, `[::1]`) or
+/// `*.` and a domain, with an internationalised name in its ASCII form (punycode) and lowercase, as URLs carry it.
+///
+/// # Errors
+/// A message naming the entry when it is empty, a bare `*`, has a scheme, port, path or user, or is not a valid host.
+pub fn host_pattern(entry: &str) -> Result<String, String> {
+    let bad = |why: &str| Err(format!("allowed host {entry:?}: {why}"));
+    if entry.trim().is_empty() {
+        return bad("empty");
+    }
+    if entry.contains("://") {
+        return bad("give the host alone, without a scheme (e.g. `shop.example`)");
+    }
+    if entry.chars().any(|c| c.is_whitespace() || matches!(c, '/' | '@' | '?' | '#' | '\\')) {
+        return bad("give the host alone, without a path or user");
+    }
+    let (wildcard, host) = match entry.strip_prefix("*.") {
+        Some(rest) => (true, rest),
+        None => (false, entry),
+    };
+    if host.contains('*') {
+        return bad(
+            "`*` is allowed only as a leading `*.` (e.g. `*.example.com`); omit --allow-host to allow any host",
+        );
+    }
+    if !host.starts_with('[') && host.contains(':') {
+        return bad("a port is not part of a host; the allowlist matches any port");
+    }
+    match url::Host::parse(host) {
+        Ok(url::Host::Domain(d)) if d.is_empty() || d.starts_with('.') || d.ends_with('.') || d.contains("..") => {
+            bad("not a valid host name")
+        }
+        Ok(url::Host::Domain(d)) => Ok(if wildcard { format!("*.{d}") } else { d }),
+        Ok(_) if wildcard => bad("`*.` goes only before a domain name"),
+        Ok(ip) => Ok(ip.to_string()),
+        Err(e) => bad(&format!("not a valid host ({e})")),
+    }
+}
+
+/// Deserialises an optional allowlist, checking and normalising each entry with [`host_pattern`].
+pub(crate) fn deserialize_host_patterns<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    let list: Option<Vec<String>> = Option::deserialize(d)?;
+    list.map(|l| l.iter().map(|e| host_pattern(e)).collect::<Result<Vec<_>, _>>())
+        .transpose()
+        .map_err(serde::de::Error::custom)
 }
 
 #[cfg(test)]
@@ -216,6 +267,36 @@ mod tests {
         assert!(!ok("https://cdn.example/x") && !ok("https://xcdn.example/x"));
         let d = p.decide(&req("https://other.example/"), &jar(&[("ce.tracking-opt-in", "true")]));
         assert_eq!((d.allowed, d.reason), (false, Reason::HostNotAllowed));
+    }
+
+    #[test]
+    fn host_patterns_are_checked_and_normalised() {
+        assert_eq!(host_pattern("Shop.Example").unwrap(), "shop.example");
+        assert_eq!(host_pattern("*.Bücher.example").unwrap(), "*.xn--bcher-kva.example");
+        assert_eq!(host_pattern("127.0.0.1").unwrap(), "127.0.0.1");
+        assert_eq!(host_pattern("[::1]").unwrap(), "[::1]");
+        for bad in [
+            "",
+            " ",
+            "*",
+            "*.",
+            "**.a.example",
+            "a.*.example",
+            "shop.example:8080",
+            "http://shop.example",
+            "shop.example/x",
+            "u@shop.example",
+            "*.127.0.0.1",
+            "a..example",
+            "a b",
+        ] {
+            let err = host_pattern(bad).expect_err(bad);
+            assert!(err.contains(&format!("{bad:?}")), "{err}");
+        }
+        let p = Policy { allowed_hosts: Some(vec![host_pattern("bücher.example").unwrap()]), ..Policy::default() };
+        assert!(p.host_allowed(&Url::parse("https://BÜCHER.example/x").unwrap()));
+        let err = serde_json::from_str::<Policy>(r#"{"allowed_hosts":["ok.example","*"]}"#).unwrap_err();
+        assert!(err.to_string().contains(r#"allowed host "*""#), "{err}");
     }
 
     #[test]

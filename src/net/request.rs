@@ -27,8 +27,24 @@ pub enum Initiator {
     Script,
     /// A navigation to another URL.
     Navigation,
-    /// A form submission.
+    /// A form submission (`form.submit()`, `requestSubmit()`, a submit button's click).
     Form,
+    /// A `<link>` (stylesheet, preload, prefetch, modulepreload, icon).
+    Link,
+    /// The document of an `<iframe>` or `<frame>` (its content is never rendered).
+    Iframe,
+    /// `<audio>`, `<video>` (`src`, `poster`), their `<source>` and `<track>` children, `new Audio()`.
+    Media,
+    /// `<embed src>` or `<object data>`.
+    Embed,
+    /// A followed hyperlink: a click on `<a href>` or `<area href>` (`a.click()`, a dispatched click event).
+    Anchor,
+    /// The `ping` of a followed hyperlink (a POST to each URL in `<a ping>`).
+    Ping,
+    /// `<meta http-equiv="refresh">` moving the page to a URL.
+    Refresh,
+    /// `window.open(url)` (the window is not opened; the request is what counts).
+    WindowOpen,
 }
 
 impl Initiator {
@@ -37,10 +53,16 @@ impl Initiator {
     pub fn default_credentials(self) -> Credentials {
         match self {
             Initiator::Xhr | Initiator::Fetch => Credentials::SameOrigin,
-            Initiator::Beacon | Initiator::Image | Initiator::Script | Initiator::Navigation | Initiator::Form => {
-                Credentials::Include
-            }
+            _ => Credentials::Include,
         }
+    }
+
+    /// Whether the request asks for a new top-level document (the page moves, or a window opens).
+    pub fn is_top_level_navigation(self) -> bool {
+        matches!(
+            self,
+            Initiator::Navigation | Initiator::Form | Initiator::Anchor | Initiator::Refresh | Initiator::WindowOpen
+        )
     }
 }
 
@@ -420,7 +442,7 @@ mod tests {
         let json = serde_json::to_string(&req).unwrap();
         assert_eq!(
             json,
-            r#"{"id":3,"at":"1970-01-01T00:00:00.000Z","initiator":"xhr","method":"POST","url":"https://t.example/x","page_url":"https://shop.example/","credentials":"same_origin","headers":[["Content-Type","application/json"]],"body":"{\"b\":1,\"a\":[true]}","body_json":{"a":[true],"b":1}}"#
+            r#"{"id":3,"at":"1970-01-01T00:00:00.000Z","initiator":"xhr","method":"POST","url":"https://t.example/x","page_url":"https://shop.example/","credentials":"same_origin","headers":[["Content-Type","application/json"]],"body":"{\"b\":1,\"a\":[true]}","body_json":{"b":1,"a":[true]}}"#
         );
         req.body = vec![0xff, 0];
         let json = serde_json::to_value(&req).unwrap();

@@ -7,7 +7,7 @@ use url::Url;
 use crate::budget::{Budgets, Exceeded};
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::host::{Host, HostRef, MappedScript, PageInit, Profile};
-use crate::net::{Initiator, Policy, Request, StubRule, StubTransport, Transport, TransportError};
+use crate::net::{Policy, StubRule, StubTransport, Transport, TransportError};
 use crate::page::{Page, PageError};
 use crate::transcript::{Event, Transcript};
 
@@ -307,8 +307,9 @@ impl Session {
         self.load_with(&prev, template, String::new(), "back")
     }
 
-    /// Carries out a navigation the page asked for (`location.href = ...`): same-site targets load with the current
-    /// template; a cross-site target is a request through the gate first (blocked: the page stays).
+    /// Carries out a navigation the page asked for (`location.href = ...`, a followed link, a form, a meta refresh).
+    /// The gate has already decided on its request (`web/net.rs`): only allowed ones are pending here. A same-site
+    /// target loads with the current template (the site's own pages carry the same SDK); a cross-site one is blank.
     fn follow_navigations(&mut self) -> Result<(), SessionError> {
         // A page that navigates on every load would loop; a browser would too, but a session must end.
         for _ in 0..16 {
@@ -328,23 +329,15 @@ impl Session {
                 (Some(u), _) => u.clone(),
                 (None, _) => return Ok(()),
             };
-            if !crate::net::same_site(&from, &target) {
-                let req = Request::new("GET", target.clone(), from.clone(), Initiator::Navigation)
-                    .with_credentials(crate::net::Credentials::Include);
-                let exchange = self.host.get_mut().submit(req);
-                self.host.get_mut().deliver(&exchange);
-                if !exchange.is_allowed() {
-                    continue;
-                }
-                let referrer = referrer(&from, &target);
-                self.open_page(target.as_str(), PageTemplate::default(), referrer, "location")?;
-            } else {
-                let referrer = referrer(&from, &target);
+            let referrer = referrer(&from, &target);
+            if crate::net::same_site(&from, &target) {
                 let template = self.template.clone();
                 if nav.kind == "replace" {
                     self.history.pop();
                 }
                 self.open_page(target.as_str(), template, referrer, "location")?;
+            } else {
+                self.open_page(target.as_str(), PageTemplate::default(), referrer, "location")?;
             }
         }
         self.check_budgets()

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::expect::{CookieExpect, Expectation, RequestPattern, json_subset, text_matches};
-use crate::jar::{CookieView, SameSite};
+use super::expect::{CookieExpect, Expectation, RequestPattern, Verdict, initiator_name};
+use crate::jar::CookieView;
 use crate::net::Exchange;
 use crate::transcript::{ConsoleLevel, Entry, Event};
 
@@ -19,7 +19,7 @@ fn request_summary(ex: &Exchange) -> String {
     format!(
         "#{} {} {} {} [{d}, {}] {body}",
         ex.request.id,
-        serde_json::to_value(ex.request.initiator).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        initiator_name(ex.request.initiator),
         ex.request.method,
         ex.request.url,
         ex.decision.reason
@@ -27,51 +27,20 @@ fn request_summary(ex: &Exchange) -> String {
 }
 
 impl RequestPattern {
-    fn matches(&self, ex: &Exchange, at_ms: i64) -> Result<bool, String> {
-        let _ = at_ms;
+    fn matches(&self, ex: &Exchange) -> bool {
         let r = &ex.request;
-        if let Some(i) = &self.initiator {
-            let actual = serde_json::to_value(r.initiator).map_err(|e| e.to_string())?;
-            if actual.as_str() != Some(i.as_str()) {
-                return Ok(false);
-            }
-        }
-        if self.method.as_ref().is_some_and(|m| !m.eq_ignore_ascii_case(&r.method)) {
-            return Ok(false);
-        }
-        if let Some(u) = &self.url
-            && !text_matches(u, r.url.as_str())?
-        {
-            return Ok(false);
-        }
-        if let Some(d) = &self.decision {
-            let actual = if ex.is_allowed() { "allowed" } else { "blocked" };
-            if d != actual {
-                return Ok(false);
-            }
-        }
-        if let Some(expected) = &self.body {
-            let Ok(actual) = serde_json::from_slice::<Value>(&r.body) else { return Ok(false) };
-            if !json_subset(expected, &actual) {
-                return Ok(false);
-            }
-        }
-        for (name, pattern) in &self.headers {
-            let Some(v) = r.header(name) else { return Ok(false) };
-            if !text_matches(pattern, v)? {
-                return Ok(false);
-            }
-        }
-        if let Some(c) = &self.credentials {
-            let actual = serde_json::to_value(r.credentials).map_err(|e| e.to_string())?;
-            if actual.as_str() != Some(c.as_str()) {
-                return Ok(false);
-            }
-        }
-        if self.status.is_some_and(|s| s != status_of(ex)) {
-            return Ok(false);
-        }
-        Ok(true)
+        let verdict = if ex.is_allowed() { Verdict::Allowed } else { Verdict::Blocked };
+        self.initiator.is_none_or(|i| i == r.initiator)
+            && self.method.as_ref().is_none_or(|m| m.eq_ignore_ascii_case(&r.method))
+            && self.url.as_ref().is_none_or(|u| u.is_match(r.url.as_str()))
+            && self.decision.is_none_or(|d| d == verdict)
+            && self.reason.is_none_or(|x| x == ex.decision.reason)
+            && self.body.as_ref().is_none_or(|expected| {
+                serde_json::from_slice::<Value>(&r.body).is_ok_and(|actual| expected.matches(&actual))
+            })
+            && self.headers.iter().all(|(name, pattern)| r.header(name).is_some_and(|v| pattern.is_match(v)))
+            && self.credentials.is_none_or(|c| c == r.credentials)
+            && self.status.is_none_or(|s| s == status_of(ex))
     }
 }
 
@@ -128,17 +97,7 @@ impl Expectation {
                 }
             }
             for (i, p) in req.matching.iter().enumerate() {
-                let mut hits = Vec::new();
-                for (ex, at) in &exchanges {
-                    match p.matches(ex, *at) {
-                        Ok(true) => hits.push(*at),
-                        Ok(false) => {}
-                        Err(e) => {
-                            failures.push(format!("requests.matching[{i}]: {e}"));
-                            break;
-                        }
-                    }
-                }
+                let hits: Vec<i64> = exchanges.iter().filter(|(ex, _)| p.matches(ex)).map(|(_, at)| *at).collect();
                 let ok = match p.count {
                     Some(n) => hits.len() == n,
                     None => !hits.is_empty(),
@@ -161,7 +120,7 @@ impl Expectation {
             }
         }
         for (i, c) in self.cookies.iter().enumerate() {
-            let view = (seen.cookie)(&c.name, c.url.as_deref());
+            let view = (seen.cookie)(&c.name, c.url.as_ref().map(url::Url::as_str));
             let (text, set_at) = (seen.last_write)(&c.name);
             let found = judge_cookie(c, view, text, set_at);
             failures.extend(found.into_iter().map(|f| format!("cookies[{i}] {}: {f}", c.name)));
@@ -178,11 +137,7 @@ impl Expectation {
             let mut n = 0;
             for (level, text) in &lines {
                 let level_ok = c.level.is_none_or(|l| l == *level);
-                let text_ok = match &c.text {
-                    None => true,
-                    Some(p) if p.starts_with("re:") => text_matches(p, text).unwrap_or(false),
-                    Some(p) => text.contains(p.as_str()),
-                };
+                let text_ok = c.text.as_ref().is_none_or(|p| p.is_match(text));
                 if level_ok && text_ok {
                     n += 1;
                 }
@@ -194,7 +149,7 @@ impl Expectation {
                 failures.push(format!(
                     "console[{i}]: expected {want} line(s) level {:?} text {:?}, got {n}:{}",
                     c.level,
-                    c.text,
+                    c.text.as_ref().map(super::expect::LinePattern::as_str),
                     if got.is_empty() { " no console lines".to_owned() } else { got }
                 ));
             }
@@ -216,20 +171,19 @@ impl Expectation {
 
 fn pattern_json(p: &RequestPattern) -> Value {
     let mut m = serde_json::Map::new();
-    let fields = [
-        ("initiator", &p.initiator),
-        ("method", &p.method),
-        ("url", &p.url),
-        ("decision", &p.decision),
-        ("credentials", &p.credentials),
-    ];
-    for (k, v) in fields {
+    let mut put = |k: &str, v: Option<String>| {
         if let Some(v) = v {
-            m.insert(k.into(), Value::String(v.clone()));
+            m.insert(k.into(), Value::String(v));
         }
-    }
+    };
+    put("initiator", p.initiator.map(initiator_name));
+    put("method", p.method.clone());
+    put("url", p.url.as_ref().map(|u| u.as_str().to_owned()));
+    put("decision", p.decision.map(|d| d.as_str().to_owned()));
+    put("reason", p.reason.map(|r| r.as_str().to_owned()));
+    put("credentials", p.credentials.and_then(|c| serde_json::to_value(c).ok()?.as_str().map(str::to_owned)));
     if let Some(b) = &p.body {
-        m.insert("body".into(), b.clone());
+        m.insert("body".into(), b.as_value().clone());
     }
     if let Some(s) = p.status {
         m.insert("status".into(), s.into());
@@ -256,9 +210,9 @@ fn judge_cookie(
         return f;
     }
     if let Some(p) = &c.value
-        && !text_matches(p, &v.value).unwrap_or(false)
+        && !p.is_match(&v.value)
     {
-        f.push(format!("expected value {p:?}, got {:?}", v.value));
+        f.push(format!("expected value {:?}, got {:?}", p.as_str(), v.value));
     }
     let eq = |what: &str, want: Option<String>, got: String, f: &mut Vec<String>| {
         if let Some(w) = want
@@ -272,13 +226,12 @@ fn judge_cookie(
     eq("host_only", c.host_only.map(|b| b.to_string()), v.host_only.to_string(), &mut f);
     eq("secure", c.secure.map(|b| b.to_string()), v.secure.to_string(), &mut f);
     eq("http_only", c.http_only.map(|b| b.to_string()), v.http_only.to_string(), &mut f);
-    let same_site = match v.same_site {
-        Some(SameSite::Strict) => "Strict",
-        Some(SameSite::Lax) => "Lax",
-        Some(SameSite::None) => "None",
-        None => "unset",
-    };
-    eq("same_site", c.same_site.clone(), same_site.to_owned(), &mut f);
+    eq(
+        "same_site",
+        c.same_site.map(|s| s.as_str().to_owned()),
+        super::expect::SameSiteExpect(v.same_site).as_str().to_owned(),
+        &mut f,
+    );
     if let Some(want) = c.lifetime_s {
         match v.expires {
             None => f.push(format!("expected a lifetime of {want} s, got a session cookie")),

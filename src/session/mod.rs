@@ -5,14 +5,15 @@ mod duration;
 mod expect;
 mod imp;
 mod judge;
+mod pattern;
 mod runner;
 mod script;
 mod steps;
 
 pub use duration::Span;
 pub use expect::{
-    ConsoleExpect, CookieExpect, Expectation, JsExpect, RequestPattern, RequestsExpect, Since, json_subset,
-    text_matches,
+    BodyPattern, ConsoleExpect, CookieExpect, Expectation, JsExpect, LinePattern, RequestPattern, RequestsExpect,
+    SameSiteExpect, Since, TextPattern, Verdict, json_subset, text_matches,
 };
 pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
 pub use judge::Observed;

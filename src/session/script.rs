@@ -49,8 +49,9 @@ pub struct SessionScript {
     /// The transport and its rules.
     #[serde(default)]
     pub transport: Option<TransportSpec>,
-    /// Hosts requests may go to (exact or `*.example.com`). Defaults to any.
-    #[serde(default)]
+    /// Hosts requests may go to (exact or `*.example.com`; checked and normalised when read, as
+    /// [`crate::net::host_pattern`] says). Defaults to any.
+    #[serde(default, deserialize_with = "crate::net::policy_hosts")]
     pub allowed_hosts: Option<Vec<String>>,
     /// Block every request whatever the consent. Defaults to false.
     #[serde(default)]

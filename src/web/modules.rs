@@ -15,7 +15,7 @@ macro_rules! module {
 }
 
 /// Every module: (name, source).
-pub(super) const MODULES: [(&str, &str); 18] = [
+pub(super) const MODULES: [(&str, &str); 19] = [
     module!("events"),
     module!("uievents"),
     module!("domexception"),
@@ -34,6 +34,7 @@ pub(super) const MODULES: [(&str, &str); 18] = [
     module!("xhr"),
     module!("fetch"),
     module!("body"),
+    module!("loads"),
 ];
 
 fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {

@@ -58,7 +58,7 @@ pub(crate) fn body_bytes(v: &JsValue, ctx: &mut Context) -> JsResult<Vec<u8>> {
     Ok(v.to_string(ctx)?.to_std_string_escaped().into_bytes())
 }
 
-fn initiator(name: &str) -> JsResult<Initiator> {
+pub(crate) fn initiator(name: &str) -> JsResult<Initiator> {
     Ok(match name {
         "xhr" => Initiator::Xhr,
         "fetch" => Initiator::Fetch,
@@ -67,6 +67,14 @@ fn initiator(name: &str) -> JsResult<Initiator> {
         "script" => Initiator::Script,
         "navigation" => Initiator::Navigation,
         "form" => Initiator::Form,
+        "link" => Initiator::Link,
+        "iframe" => Initiator::Iframe,
+        "media" => Initiator::Media,
+        "embed" => Initiator::Embed,
+        "anchor" => Initiator::Anchor,
+        "ping" => Initiator::Ping,
+        "refresh" => Initiator::Refresh,
+        "window_open" => Initiator::WindowOpen,
         other => return Err(JsNativeError::typ().with_message(format!("sdkhost: unknown initiator {other}")).into()),
     })
 }
@@ -85,6 +93,12 @@ fn request_from_spec(spec: &JsObject, ctx: &mut Context) -> JsResult<Request> {
     let url_text = string_prop(spec, "url", ctx)?.unwrap_or_default();
     let url = resolve(&url_text, ctx)?;
     let init = initiator(&string_prop(spec, "initiator", ctx)?.unwrap_or_else(|| "fetch".into()))?;
+    if init == Initiator::Fetch && (!url.username().is_empty() || url.password().is_some()) {
+        // What fetch() rejects with; checked here too so that no path around the JS check sends credentials.
+        return Err(JsNativeError::typ()
+            .with_message(format!("Request cannot be constructed from a URL that includes credentials: {url_text}"))
+            .into());
+    }
     let method = string_prop(spec, "method", ctx)?.unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
     let creds = credentials(string_prop(spec, "credentials", ctx)?.as_deref(), init);
     let mut req = Request::new(&method, url, page_url(ctx)?, init).with_credentials(creds);
@@ -185,18 +199,44 @@ fn send(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     Ok(allowed.into())
 }
 
-/// `H.navigate(url | null, kind)`: the page asks for a new document; the session carries it out after the step.
+/// `H.navigate(url | null, kind, initiator, method, body, contentType)`: the page asks for a new document. Every such
+/// request goes through the gate at once (recorded with its initiator, `navigation` by default); only when it is
+/// allowed does the session carry the navigation out, after the current step (`kind` `open`: a new window, which is
+/// never opened). `back` (to an earlier document of the session) is not a request. Returns whether it was allowed.
 fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     let target = args.get_or_undefined(0);
-    let url = if target.is_null() || target.is_undefined() {
-        None
-    } else {
-        Some(resolve(&target.to_string(ctx)?.to_std_string_escaped(), ctx)?)
-    };
     let kind = args.get_or_undefined(1).to_string(ctx)?.to_std_string_escaped();
     let host = super::host_of(ctx)?;
-    host.get_mut().pending_navigation = Some(PendingNavigation { url, kind });
-    Ok(JsValue::undefined())
+    if kind == "back" {
+        host.get_mut().pending_navigation = Some(PendingNavigation { url: None, kind });
+        return Ok(true.into());
+    }
+    let url = if target.is_null() || target.is_undefined() {
+        page_url(ctx)?
+    } else {
+        resolve(&target.to_string(ctx)?.to_std_string_escaped(), ctx)?
+    };
+    let init = match args.get_or_undefined(2) {
+        v if v.is_undefined() => Initiator::Navigation,
+        v => initiator(&v.to_string(ctx)?.to_std_string_escaped())?,
+    };
+    let method = match args.get_or_undefined(3) {
+        v if v.is_undefined() => "GET".to_owned(),
+        v => v.to_string(ctx)?.to_std_string_escaped(),
+    };
+    let body = body_bytes(args.get_or_undefined(4), ctx)?;
+    let mut req = Request::new(&method, url, page_url(ctx)?, init).with_body(body);
+    if let Some(t) = args.get_or_undefined(5).as_string() {
+        req = req.with_header("Content-Type", &t.to_std_string_escaped());
+    }
+    let exchange = host.get_mut().submit(req);
+    host.get_mut().deliver(&exchange);
+    let allowed = exchange.is_allowed();
+    if allowed && kind != "open" {
+        // The URL as the gate let it out (without credentials).
+        host.get_mut().pending_navigation = Some(PendingNavigation { url: Some(exchange.request.url.clone()), kind });
+    }
+    Ok(allowed.into())
 }
 
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {

@@ -9,6 +9,8 @@
 // expect: pagehide /next
 // expect: visibilitychange /next
 // expect: unload /next
+// A navigation the page asks for is a request through the gate: the consent cookie lets it out.
+document.cookie = 'ce.tracking-opt-in=true; path=/';
 console.log('page', location.pathname);
 ['beforeunload', 'pagehide', 'unload'].forEach(function (t) {
   window.addEventListener(t, function () { console.log(t, location.pathname); });

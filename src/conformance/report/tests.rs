@@ -136,7 +136,7 @@ fn json_is_the_versioned_report() {
         serde_json::json!({"total": 3, "passed": 1, "failed": 1, "skipped": 1, "virtual_ms": 3000})
     );
     let keys: Vec<&str> = v["checks"][1].as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["description", "excerpt", "failures", "id", "label", "result", "spec", "virtual_ms"]);
+    assert_eq!(keys, ["id", "label", "spec", "description", "result", "virtual_ms", "failures", "excerpt"]);
     assert_eq!(v["checks"][1]["result"], "fail");
     assert_eq!(v["checks"][2]["result"], "skip");
     assert_eq!(v["checks"][0]["label"], "documented");

@@ -5,7 +5,8 @@
 // module, loaded the first time one is touched.
 // - `cookie` goes through the session jar via `H.cookieGet()` / `H.cookieSet(string)`; without them it is absent.
 // - `referrer` is `H.referrer` (default ""), the initial title `H.title` (default "").
-// Deviations: `domain` cannot be set; `write`, `open`, `execCommand`, `implementation` and DOMParser are absent;
+// Deviations: `domain` cannot be set; `open`, `close`, `execCommand`, `implementation` and DOMParser are absent
+// (`write`/`writeln` are the `html` module's);
 // `activeElement` is always the body.
 var documentState = { readyState: 'loading', visibilityState: 'visible', currentScript: null };
 class Node extends EventTarget { constructor() { super(); illegal(); } }
@@ -52,6 +53,7 @@ lazy(Document.prototype, 'doctype documentElement head body title activeElement 
   'getElementsByName importNode adoptNode children firstElementChild lastElementChild childElementCount append ' +
   'prepend replaceChildren getElementsByTagName getElementsByClassName querySelector querySelectorAll', 'dom');
 lazy(Document.prototype, 'createTreeWalker', 'selectors');
+lazy(Document.prototype, 'write writeln', 'html');
 lazy(Document.prototype, onNames(globalHandlers + ' readystatechange visibilitychange'), 'events');
 expose(Node);
 expose(Document);

@@ -5,8 +5,8 @@
 //   `H.loadScript(absoluteUrl, onload, onerror, onstart)` (`onstart` makes it `document.currentScript` while it runs)
 //   and fires `load`/`error` at the element; without `src`, its text runs at once as a classic script. Scripts of a
 //   type other than JavaScript (including `module`) never start.
-// - The classes of other tags (div, img, a, form, ...) and what `<img>` does are the `elements` module;
-//   `<iframe>` has no content and loads nothing; `<link>` loads nothing; `<form>` cannot be submitted.
+// - The classes of other tags (div, img, a, form, ...) are the `elements` module; what elements load (img, link,
+//   iframe, media, embed, meta refresh, ...) and what a click on a link or a submit button does, the `loads` module.
 // classList, dataset, style, innerHTML/outerHTML, geometry and the URL parts of `<a>` are the `html` module;
 // selectors and TreeWalker the `selectors` module.
 // Deviations: childNodes, children and the getElementsBy* results are arrays (snapshots, not live collections);
@@ -77,8 +77,16 @@ function insertNode(parent, node, ref, what) {
     n[NS].p = parent;
   });
   if (isConnected(parent)) {
-    nodes.forEach(function (n) { walk(n, function (d) { if (d[NS].l === 'script') prepareScript(d); }); });
+    nodes.forEach(function (n) {
+      walk(n, function (d) {
+        var l = d[NS].l;
+        if (l === 'script') prepareScript(d);
+        else if (loadTags[l] === 1) I.load('loads').inserted(d, true);
+      });
+    });
     if (ps.l === 'script') prepareScript(parent);
+  } else if (loadParents[ps.l] === 1) {
+    nodes.forEach(function (n) { if (loadTags[n[NS].l] === 1) I.load('loads').inserted(n, false); });
   }
   return node;
 }
@@ -201,11 +209,17 @@ function attrName(name, what) {
   if (!validAttrName.test(name)) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
   return name.toLowerCase();
 }
-// Sets an attribute, then runs what the change triggers (script and image loads).
+// Elements that can make a request (the `loads` module says how), the attributes that can start one, and the
+// parents whose children's insertion can (a `<picture>`'s images, a media element's sources).
+var loadTags = Object.create(null), loadAttrs = Object.create(null), loadParents = Object.create(null);
+'img input source audio video track link iframe frame embed object meta'.split(' ').forEach(function (t) { loadTags[t] = 1; });
+'src srcset href rel data type poster'.split(' ').forEach(function (a) { loadAttrs[a] = 1; });
+'picture audio video'.split(' ').forEach(function (t) { loadParents[t] = 1; });
+// Sets an attribute, then runs what the change triggers (script loads, the `loads` module's requests).
 function setAttr(el, name, value) {
   var s = ns(el);
   s.a.set(name, value);
-  if (name === 'src' && s.l === 'img') I.loadImage(el);
+  if (loadTags[s.l] === 1 && loadAttrs[name] === 1) I.load('loads').attributeChanged(el, name);
   else if (name === 'src' && s.l === 'script' && isConnected(el)) prepareScript(el);
 }
 class Element extends Node {
@@ -226,7 +240,8 @@ class Element extends Node {
 }
 mixin(Element, childNodeMixin);
 mixin(Element, parentNodeMixin);
-lazy(Element.prototype, 'classList innerHTML outerHTML insertAdjacentElement insertAdjacentText getBoundingClientRect ' +
+lazy(Element.prototype, 'classList innerHTML outerHTML insertAdjacentElement insertAdjacentText insertAdjacentHTML ' +
+  'getBoundingClientRect ' +
   'getClientRects scrollIntoView clientWidth clientHeight clientTop clientLeft scrollWidth scrollHeight scrollTop ' +
   'scrollLeft', 'html');
 lazy(Element.prototype, 'matches webkitMatchesSelector closest', 'selectors');
@@ -286,7 +301,8 @@ elementClass('HTMLTitleElement', 'title');
 // The element classes of the other tags (div, img, a, form, ...) are the `elements` module, loaded by createElement
 // or by their names.
 var elementsTags = Object.create(null);
-'div span p style meta link button select textarea iframe form input a template img'.split(' ').forEach(function (t) {
+('div span p style meta link button select textarea iframe form input a template img audio video source track ' +
+  'embed object picture area frame').split(' ').forEach(function (t) {
   elementsTags[t] = true;
 });
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
@@ -305,7 +321,7 @@ function createElement(tag) {
   if (elementsTags[local]) I.load('elements');
   var el = makeNode((tagClasses[local] || HTMLElement).prototype, 1, local.toUpperCase(), { l: local, a: new Map() });
   if (local === 'script') el[NS].forceAsync = true;
-  if (local === 'template') el[NS].content = new DocumentFragment();
+  if (local === 'template') { el[NS].content = new DocumentFragment(); el[NS].content[NS].inert = true; }
   return el;
 }
 // Fires `load` or `error` (not bubbling) at an element.
@@ -369,5 +385,6 @@ document[NS] = { k: 9, n: '#document', p: null, c: [] };
 [CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement].forEach(function (C) { expose(C); });
 B.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
   sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
+  isConnected: isConnected, prepareScript: prepareScript,
   attrName: attrName, cloneNode: cloneNode, mixin: mixin, textOf: textOf, Text: Text, DocumentFragment: DocumentFragment,
   CharacterData: CharacterData, Document: Document, elementClass: elementClass, fireElement: fireElement });

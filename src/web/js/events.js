@@ -176,7 +176,18 @@ function dispatchAt(target, event, targetOverride) {
   if (!s.stop) invoke(target, event, s, false);
   if (s.bubbles) for (i = 1; i < path.length && !s.stop; i++) { s.phase = 3; invoke(path[i], event, s, false); }
   s.phase = 0; s.current = null; s.dispatching = false; s.path = []; s.stop = s.stopNow = false;
+  if (s.type === 'click' && !s.canceled && I.MouseEvent && event instanceof I.MouseEvent) activate(path, s.bubbles);
   return !s.canceled;
+}
+// Activation behaviour (DOM "dispatch", HTML): after a MouseEvent `click` nobody canceled, the first element on the
+// path that has one (a link, a submit button; an ancestor only when the event bubbles) does its work: the `loads`
+// module follows the link or submits the form.
+var activatable = { a: 1, area: 1, button: 1, input: 1 };
+function activate(path, bubbles) {
+  for (var i = 0; i < (bubbles ? path.length : 1); i++) {
+    var st = I.NS && path[i] != null && path[i][I.NS];
+    if (st && st.k === 1 && activatable[st.l] === 1) { I.load('loads').activate(path[i]); return; }
+  }
 }
 function dispatch(event) { return dispatchAt(this == null ? window : this, event); }
 define(EventTarget.prototype, { addEventListener: addListener, removeEventListener: removeListener, dispatchEvent: dispatch });

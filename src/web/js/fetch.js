@@ -38,7 +38,11 @@ function Request(input, init) {
   if (!(this instanceof Request)) throw new TypeError("Failed to construct 'Request': Please use the 'new' operator");
   init = init || {};
   var base = input instanceof Request ? input : null;
-  this.url = base ? base.url : new URL(String(input), location.href).href;
+  var parsed = base ? null : new URL(String(input), location.href);
+  if (parsed && (parsed.username || parsed.password)) {
+    throw new TypeError("Failed to construct 'Request': Request cannot be constructed from a URL that includes credentials: " + String(input));
+  }
+  this.url = base ? base.url : parsed.href;
   this.method = String(init.method || (base ? base.method : 'GET')).toUpperCase();
   this.headers = new Headers(init.headers || (base ? base.headers : undefined));
   this.credentials = init.credentials || (base ? base.credentials : 'same-origin');

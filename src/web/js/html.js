@@ -2,8 +2,9 @@
 // /Element/innerHTML, /HTMLAnchorElement), a lazy module: the less used members of the DOM (Comment, before/after/
 // append/prepend, getElementsByClassName, attributes, toggleAttribute, document.createEvent and friends), classList
 // (DOMTokenList), dataset, inline style, innerHTML/outerHTML, insertAdjacentElement/Text, layout-free geometry, the
-// URL parts of `<a>`, form and input values, `<template>` content, `<iframe>` without content.
-// Deviations: there is no HTML parser: setting innerHTML/outerHTML inserts the string as text; `style` is a plain
+// URL parts of `<a>`, form and input values and submission, `<template>` content, `<iframe>` without content.
+// innerHTML/outerHTML/insertAdjacentHTML/document.write parse with html5ever (`fragmentFrom`).
+// Deviations: `style` is a plain
 // object, not synced with the style attribute; no layout: sizes and rects are 0 (the root element's client size is
 // the viewport).
 var dom = I.load('dom'), NS = dom.NS, ns = dom.ns, domError = I.domError, illegal = I.illegal, expose = I.expose;
@@ -104,6 +105,53 @@ function serialize(n, raw) {
   out += '>';
   return voidTags.test(s.l) ? out : out + serializeChildren(n) + '</' + s.l + '>';
 }
+// Markup to nodes: html5ever runs the fragment parsing algorithm with `context` (a local name) as the context element
+// (src/web/html_parse.rs) and the tree is built here as it is, running nothing. Then each element made outside a
+// template (`inert`: template content loads nothing) does what a parser-made element does: images and media request
+// their sources now (the `loads` module); what needs the document (link, iframe, meta refresh, ...) happens when the
+// fragment is inserted. Scripts never run (HTML: scripts inserted by innerHTML are "already started"), except for
+// document.write (`runScripts`).
+var loadMade = { img: 1, input: 1, audio: 1, video: 1 };
+function fragmentFrom(markup, context, inert, runScripts) {
+  var frag = new dom.DocumentFragment(), made = [];
+  function build(item, parent, inertHere) {
+    var n;
+    if (item[0] === 3) n = new dom.Text(item[1]);
+    else if (item[0] === 8) n = new Comment(item[1]);
+    else {
+      n = dom.createElement(item[1]);
+      var s = n[NS];
+      for (var i = 0; i < item[2].length; i++) s.a.set(item[2][i][0], item[2][i][1]);
+      if (s.l === 'script') { s.forceAsync = false; if (!runScripts) s.started = true; }
+      var into = s.l === 'template' ? s.content : n;
+      for (var j = 0; j < item[3].length; j++) build(item[3][j], into, inertHere || s.l === 'template');
+      if (!inertHere && loadMade[s.l] === 1) made.push(n);
+    }
+    parent[NS].c.push(n);
+    n[NS].p = parent;
+  }
+  var items = H.parseHtml(markup, context);
+  for (var i = 0; i < items.length; i++) build(items[i], frag, inert);
+  for (var k = 0; k < made.length; k++) I.load('loads').created(made[k]);
+  return frag;
+}
+// Whether `n` is in a template's content (an inert document in browsers).
+function isInert(n) {
+  while (n[NS].p) n = n[NS].p;
+  return !!n[NS].inert;
+}
+// document.write: the markup goes where the parser would be (after the running script), else at the end of the body.
+// Deviation: after the document has loaded, a browser would replace the whole document (document.open); sdkhost
+// appends instead.
+function documentWrite(args, newline) {
+  var markup = '';
+  for (var i = 0; i < args.length; i++) markup += String(args[i]);
+  if (newline) markup += '\n';
+  var cur = I.documentState.currentScript, parent = document.body || document.documentElement, ref = null;
+  if (cur && cur[NS].p && dom.isConnected(cur)) { parent = cur[NS].p; ref = sibling(cur, 1); }
+  if (!parent) return;
+  insertNode(parent, fragmentFrom(markup, parent[NS].l, false, true), ref, 'write');
+}
 // ParentNode/ChildNode arguments: strings become text nodes; several nodes become one fragment.
 function nodesToNode(args) {
   if (args.length === 1 && isNode(args[0])) return args[0];
@@ -167,6 +215,8 @@ members(dom.Document, {
   },
   getElementsByName(name) { name = String(name); return descendants(this, function (n) { return n[NS].k === 1 && n[NS].a.get('name') === name; }); },
   importNode(node, deep) { return dom.cloneNode(node, !!deep); },
+  write() { documentWrite(arguments, false); },
+  writeln() { documentWrite(arguments, true); },
   adoptNode(node) { if (node[NS].p) detach(node); return node; }
 });
 var zeroRect = { x: 0, y: 0, width: 0, height: 0, top: 0, right: 0, bottom: 0, left: 0 };
@@ -176,9 +226,34 @@ function viewport(el, k) {
 members(Element, {
   get classList() { var s = ns(this); return s.cl || (s.cl = Object.create(DOMTokenList.prototype, { [TL]: { value: { e: this, a: 'class' } } })); },
   get innerHTML() { return serializeChildren(this); },
-  set innerHTML(v) { var s = ns(this); (s.l === 'template' ? s.content : this).textContent = v == null ? '' : String(v); },
+  set innerHTML(v) {
+    var s = ns(this), target = s.l === 'template' ? s.content : this;
+    var frag = fragmentFrom(v == null ? '' : String(v), s.l, s.l === 'template' || isInert(this), false);
+    target[NS].c.slice().forEach(detach);
+    insertNode(target, frag, null, 'innerHTML');
+  },
   get outerHTML() { return serialize(this); },
-  set outerHTML(v) { this.replaceWith(v == null ? '' : String(v)); },
+  set outerHTML(v) {
+    var p = ns(this).p;
+    if (!p) return;
+    if (p[NS].k === 9) throw domError('NoModificationAllowedError', "Failed to set the 'outerHTML' property on 'Element': This element's parent is of type '#document'.");
+    var frag = fragmentFrom(v == null ? '' : String(v), p[NS].k === 11 ? 'body' : p[NS].l, isInert(p), false);
+    var next = sibling(this, 1);
+    detach(this);
+    insertNode(p, frag, next, 'outerHTML');
+  },
+  insertAdjacentHTML(where, markup) {
+    where = String(where).toLowerCase();
+    var p = ns(this).p, parent = this, ref = null;
+    if (where === 'beforebegin' || where === 'afterend') {
+      if (!p || p[NS].k === 9) throw domError('NoModificationAllowedError', "Failed to execute 'insertAdjacentHTML' on 'Element': The element has no parent.");
+      parent = p;
+      ref = where === 'beforebegin' ? this : sibling(this, 1);
+    } else if (where === 'afterbegin') ref = ns(this).c[0] || null;
+    else if (where !== 'beforeend') throw domError('SyntaxError', "Failed to execute 'insertAdjacentHTML' on 'Element': The value provided ('" + where + "') is not one of 'beforeBegin', 'afterBegin', 'beforeEnd', or 'afterEnd'.");
+    var context = parent[NS].k === 11 ? 'body' : parent[NS].l;
+    insertNode(parent, fragmentFrom(String(markup), context, isInert(parent), false), ref, 'insertAdjacentHTML');
+  },
   insertAdjacentElement(where, el) {
     where = String(where).toLowerCase();
     var p = ns(this).p;
@@ -219,7 +294,21 @@ members(window.HTMLFormElement, {
   set action(v) { this.setAttribute('action', v); },
   get method() { return (this.getAttribute('method') || '').toLowerCase() === 'post' ? 'post' : 'get'; },
   set method(v) { this.setAttribute('method', v); },
-  get elements() { return dom.descendants(this, function (n) { return /^(input|select|textarea|button)$/.test(n[NS].l); }); }
+  get elements() { return dom.descendants(this, function (n) { return /^(input|select|textarea|button)$/.test(n[NS].l); }); },
+  // Submission (no `submit` event) and requestSubmit (a cancelable `submit` first): the `loads` module.
+  submit() { I.load('loads').submitForm(this, null, false); },
+  requestSubmit(submitter) {
+    var loads = I.load('loads');
+    if (submitter != null) {
+      var st = submitter[NS], type = st && st.k === 1 ? String(submitter.getAttribute('type') || (st.l === 'button' ? 'submit' : '')).toLowerCase() : '';
+      if (!st || !((st.l === 'button' || st.l === 'input') && (type === 'submit' || (st.l === 'input' && type === 'image')))) {
+        throw new TypeError("Failed to execute 'requestSubmit' on 'HTMLFormElement': The specified element is not a submit button.");
+      }
+      if (loads.formOwner(submitter) !== this) throw domError('NotFoundError', "Failed to execute 'requestSubmit' on 'HTMLFormElement': The specified element is not owned by this form element.");
+    }
+    loads.submitForm(this, submitter == null ? null : submitter, true);
+  },
+  reset() {}
 });
 // Form controls keep a value of their own once set (the `value` attribute is then only the default).
 members(window.HTMLInputElement, {

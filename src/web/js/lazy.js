@@ -98,7 +98,10 @@ lazy(window, 'CharacterData Text DocumentFragment DocumentType Element HTMLEleme
   'HTMLHeadElement HTMLBodyElement HTMLTitleElement HTMLScriptElement', 'dom');
 lazy(window, 'Image HTMLDivElement HTMLSpanElement HTMLParagraphElement HTMLStyleElement HTMLMetaElement ' +
   'HTMLLinkElement HTMLButtonElement HTMLTextAreaElement HTMLSelectElement HTMLIFrameElement HTMLFormElement ' +
-  'HTMLInputElement HTMLImageElement HTMLAnchorElement HTMLTemplateElement', 'elements');
+  'HTMLInputElement HTMLImageElement HTMLAnchorElement HTMLTemplateElement HTMLPictureElement HTMLSourceElement ' +
+  'HTMLTrackElement HTMLEmbedElement HTMLObjectElement HTMLFrameElement HTMLAreaElement HTMLMediaElement ' +
+  'HTMLAudioElement HTMLVideoElement Audio', 'elements');
+lazy(window, 'open', 'loads');
 lazy(window, 'Comment DOMTokenList CSSStyleDeclaration', 'html');
 lazy(window, 'NodeFilter TreeWalker', 'selectors');
 lazy(window, 'localStorage sessionStorage Storage', 'storage');

@@ -1,7 +1,7 @@
 // navigator (MDN: /en-US/docs/Web/API/Navigator): read-only values derived from the session profile (user agent,
 // language). `platform` and `vendor` follow the user agent (Windows: "Win32"; Chrome: "Google Inc."). `onLine`
 // follows the host's `setOnline` hook. `userAgentData`, `deviceMemory`, `connection`, `serviceWorker`, `locks` are
-// absent; `sendBeacon` is an own property whose work is the `fetch` module's, loaded on the first call.
+// absent; `sendBeacon` is a method of Navigator.prototype whose work is the `fetch` module's, loaded on the first call.
 // (`platform`, `vendor`, `productSub` and `appVersion` come derived from the user agent: src/web/window.rs.)
 var ua = String(H.userAgent), online = true;
 var languages = Object.freeze(H.language.indexOf('-') > 0 ? [H.language, H.language.split('-')[0]] : [H.language]);
@@ -15,10 +15,14 @@ Object.keys(navigatorValues).forEach(function (k) {
 });
 expose(Navigator);
 var navigator = window.navigator = Object.create(Navigator.prototype);
+// A method of Navigator.prototype (so `Navigator.prototype.sendBeacon.call(navigator, ...)` works, as in browsers).
 function sendBeacon(url, data) { return B.apply(load('fetch').sendBeacon, this, arguments); }
-navigator.sendBeacon = sendBeacon;
-// Host hook: put navigator.sendBeacon back (a page may have replaced it).
-hooks.installBeacon = function () { if (window.navigator) window.navigator.sendBeacon = sendBeacon; };
+B.defineProperty(Navigator.prototype, 'sendBeacon', { __proto__: null, value: sendBeacon, writable: true, enumerable: true, configurable: true });
+// Host hook: put sendBeacon back (a page may have replaced or deleted it).
+hooks.installBeacon = function () {
+  B.defineProperty(Navigator.prototype, 'sendBeacon', { __proto__: null, value: sendBeacon, writable: true, enumerable: true, configurable: true });
+  if (window.navigator && B.hasOwn(window.navigator, 'sendBeacon')) delete window.navigator.sendBeacon;
+};
 // Host hook: the network goes on- or offline: `navigator.onLine` changes, then `online`/`offline` fires at window.
 hooks.setOnline = function (on) {
   if (online === !!on) return;

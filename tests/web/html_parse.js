@@ -1,0 +1,42 @@
+// innerHTML, outerHTML, insertAdjacentHTML and document.write parse with html5ever as browsers do: the tree, the
+// context element, template content, scripts that never run, and the serialisation back.
+// expect: written
+var d = document.createElement('div');
+d.innerHTML = '<p class=a>one<p>two &amp; <b>three</b><!--c--><img src="" alt=x>';
+assertEq(d.children.length, 2, 'the second <p> closes the first');
+assertEq(d.innerHTML, '<p class="a">one</p><p>two &amp; <b>three</b><!--c--><img src="" alt="x"></p>');
+assertEq(d.firstChild.nodeName, 'P');
+assertEq(d.querySelector('b').textContent, 'three');
+assertEq(d.childNodes[1].lastChild.nodeName, 'IMG');
+var s = document.createElement('script');
+s.innerHTML = 'if (a<b) x()';
+assertEq(s.childNodes.length, 1, 'a script context makes text');
+assertEq(s.textContent, 'if (a<b) x()');
+var t = document.createElement('table');
+t.innerHTML = '<tr><td>1</td></tr>';
+assertEq(t.firstChild.nodeName, 'TBODY', 'a table context adds the tbody');
+d.innerHTML = '<tr><td>1</td></tr>';
+assertEq(d.innerHTML, '1', 'a div context drops table tags');
+var tpl = document.createElement('template');
+tpl.innerHTML = '<span>x</span>';
+assertEq(tpl.childNodes.length, 0, 'template children go to its content');
+assertEq(tpl.content.firstChild.nodeName, 'SPAN');
+document.body.innerHTML = '<div id=a></div><script>window.ran = true</script>';
+assert(!window.ran, 'innerHTML scripts never run');
+var a = document.getElementById('a');
+a.insertAdjacentHTML('beforebegin', '<i>1</i>');
+a.insertAdjacentHTML('afterbegin', '<i>2</i>');
+a.insertAdjacentHTML('beforeend', '<i>3</i>');
+a.insertAdjacentHTML('afterend', '<i>4</i>');
+assertEq(document.body.innerHTML, '<i>1</i><div id="a"><i>2</i><i>3</i></div><i>4</i><script>window.ran = true</script>');
+assertThrows(function () { a.insertAdjacentHTML('middle', 'x'); }, 'SyntaxError');
+a.outerHTML = '<em>e</em>text';
+assertEq(document.body.innerHTML, '<i>1</i><em>e</em>text<i>4</i><script>window.ran = true</script>');
+assertThrows(function () { document.documentElement.outerHTML = 'x'; }, 'NoModificationAllowedError');
+document.write('<script>console.log("written")</scr' + 'ipt><u>w</u>');
+assertEq(document.body.lastChild.nodeName, 'U', 'document.write appends to the body after the load');
+var deep = '';
+for (var i = 0; i < 2000; i++) deep += '<div>';
+d.innerHTML = deep + 'bottom';
+assertEq(d.textContent, 'bottom', 'deep nesting is flattened, not a crash');
+assertThrows(function () { d.innerHTML = new Array(10002).join('<b>'); }, 'RangeError', 'hostile markup is refused, not a hang');
