@@ -240,3 +240,38 @@ fn a_session_runs_on_a_2_mib_thread() {
     let (depth, errors) = thread.join().expect("no stack overflow");
     assert_eq!((depth, errors), (Ok(serde_json::json!(300)), 0));
 }
+
+/// A build that hangs the engine (a catastrophic regex at load) fails each selected check with the reason, within the
+/// timeout, and the report is complete; nothing hangs with a 0-byte report.
+#[test]
+fn conform_on_a_hanging_build_fails_each_check_with_the_reason() {
+    let d = dir("conform-hang");
+    let build = d.join("hang.js");
+    std::fs::write(&build, "/(a+)+$/.test('a'.repeat(40) + 'b');").expect("write build");
+    let report = d.join("r.json");
+    let run = sdkhost(&[
+        "conform",
+        "--sdk",
+        s(&build),
+        "--filter",
+        "consent.opt-in-s*",
+        "--timeout",
+        "2",
+        "--jobs",
+        "2",
+        "--format",
+        "json",
+        "--out",
+        s(&report),
+    ]);
+    assert_eq!(run.code, Some(1), "stdout {} stderr {}", run.stdout, run.stderr);
+    assert!(run.elapsed < Duration::from_secs(30), "took {:?}", run.elapsed);
+    let r = read_json(&report);
+    let checks = r["checks"].as_array().expect("checks");
+    assert_eq!(checks.len(), 3, "{r:#}");
+    for c in checks {
+        assert_eq!(c["result"], "fail", "{c:#}");
+        assert!(c["failures"].to_string().contains("timed out after 2 s"), "{c:#}");
+    }
+    std::fs::remove_dir_all(&d).ok();
+}
