@@ -111,7 +111,7 @@ fn hosted(source: &str, commands: &str) -> [f64; 5] {
     let h = host();
     boa_gc::force_collect();
     let t0 = Instant::now();
-    let mut page = Page::open(&h, url(), "bench").expect("page");
+    let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
     let t1 = Instant::now();
     let ctx = page.context();
     let script = Script::parse(Source::from_bytes(source), None, ctx).expect("parse");
@@ -158,7 +158,7 @@ fn modules(n: usize) {
         let mut loaded = Vec::new();
         let s = timed(n, || {
             let h = host();
-            let mut page = Page::open(&h, url(), "bench").expect("page");
+            let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
             boa_gc::force_collect();
             let t = Instant::now();
             page.context().eval(Source::from_bytes(expr)).expect("touch");
@@ -238,7 +238,7 @@ fn session(n: usize) {
             scripts: vec![("snippet.js".into(), sdk::snippet("k"))],
             title: "Shop".into(),
         };
-        s.load_with("https://shop.example/", page.clone(), String::new(), "load").expect("load");
+        s.load_with("https://shop.example/", page.clone(), String::new()).expect("load");
         let _ = s.eval("ce({trackingOptIn: true}); for (var i = 0; i < 5; i++) ce('track', 'E' + i);");
         let _ = s.advance(1000);
         s.navigate("https://shop.example/cart", page).expect("navigate");
@@ -334,7 +334,7 @@ fn rss_kib() -> u64 {
 /// Milliseconds to evaluate `js` in a fresh page.
 fn in_page(js: &str) -> f64 {
     let h = host();
-    let mut page = Page::open(&h, url(), "bench").expect("page");
+    let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
     boa_gc::force_collect();
     let t0 = Instant::now();
     page.context().eval(Source::from_bytes(js)).expect("scale script");
@@ -387,7 +387,7 @@ fn main() {
     // and evaluates one expression, and nothing else.
     if args.first().map(String::as_str) == Some("touch") {
         let h = host();
-        let mut page = Page::open(&h, url(), "bench").expect("page");
+        let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
         page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
         return;
     }

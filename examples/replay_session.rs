@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build();
 
     let page = PageTemplate { scripts: vec![("snippet.js".into(), sdk::snippet("demo-key"))], title: "Shop".into() };
-    session.load_with("https://shop.example/", page, String::new(), "load")?;
+    session.load_with("https://shop.example/", page, String::new())?;
 
     session.call_sdk(&[serde_json::json!("track"), serde_json::json!("Viewed Page")])?.map_err(|e| e.to_string())?;
     session.advance(1_000)?;

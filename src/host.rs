@@ -142,8 +142,21 @@ pub struct PageInit {
 pub struct PendingNavigation {
     /// Where to (`None` for `history.back()` past the first entry).
     pub url: Option<url::Url>,
-    /// `assign`, `replace`, `reload`, `back`.
-    pub kind: String,
+    /// How.
+    pub kind: NavigationKind,
+}
+
+/// How the page asked to navigate (`kind` of `H.navigate`; `open`, a new window, is never pending).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavigationKind {
+    /// `location.assign`, `location.href = ...`, a link, a form, a meta refresh to a URL.
+    Assign,
+    /// `location.replace`: the new document takes the current history entry.
+    Replace,
+    /// `location.reload()`, or a meta refresh without a URL.
+    Reload,
+    /// `history.back()` past the first entry of the page.
+    Back,
 }
 
 impl Host {

@@ -7,11 +7,13 @@
 //! The pure core (`clock`, `entropy`, `transcript`, ...) never touches Boa; only `page` and `web` do.
 
 #![deny(unsafe_code)]
+#![warn(unused_crate_dependencies)]
 
 pub mod budget;
 pub mod clock;
 pub mod conformance;
 pub mod diff;
+mod engine;
 pub mod entropy;
 pub mod files;
 pub mod host;
@@ -28,6 +30,10 @@ pub mod storage;
 pub mod transcript;
 mod web;
 pub mod worker;
+
+// Dependencies of the `sdkhost` binary only (the command line, the JUnit report of `replay`).
+use clap as _;
+use quick_junit as _;
 
 pub use clock::VirtualTime;
 pub use page::Page;

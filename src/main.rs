@@ -354,7 +354,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
         Ok(()) => Ok(true),
     };
     let mut evals = Vec::new();
-    if ended(session.load(&args.url, &inline, "load"), "--url: ")? {
+    if ended(session.load(&args.url, &inline), "--url: ")? {
         for js in &args.evals {
             let value = match session.eval(js) {
                 Ok(v) => v,

@@ -12,7 +12,8 @@ use sdkhost::sdk;
 
 fn page() -> Page {
     let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()));
-    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), "test").expect("page")
+    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
+        .expect("page")
 }
 
 /// Runs `source` as a page script in two fresh pages (the second from cached code) and returns both completions.

@@ -53,7 +53,7 @@ fn third_party(prelude: &str, bundle: &str, commands: &str) -> Option<String> {
     let source = std::fs::read_to_string(root().join("tests/fixtures/npm/node_modules").join(bundle)).ok()?;
     let mut session = Session::builder().seed(0).build();
     let inline = [("prelude".to_owned(), prelude.to_owned()), (bundle.to_owned(), source)];
-    session.load("https://shop.example/", &inline, "load").unwrap();
+    session.load("https://shop.example/", &inline).unwrap();
     session.eval(commands).unwrap().unwrap();
     session.advance(5_000).unwrap();
     session.finish();
@@ -94,7 +94,7 @@ fn outputs() -> Vec<String> {
 fn output_is_byte_identical_with_the_cache_off_and_on() {
     code_cache::set_enabled(false);
     let before = code_cache::stats();
-    let session = || Session::builder().build().load("https://shop.example/", &[], "load").unwrap();
+    let session = || Session::builder().build().load("https://shop.example/", &[]).unwrap();
     session();
     session();
     let after = code_cache::stats();

@@ -170,7 +170,7 @@ fn error_name(message: &str) -> &str {
 fn run_sdkhost(name: &str, source: &str, tz: i32, advance: u64) -> Vec<String> {
     let mut session = Session::builder().tz_offset_minutes(tz).build();
     let scripts = [("print.js".to_owned(), PRINT.to_owned()), (name.to_owned(), source.to_owned())];
-    session.load(PAGE_URL, &scripts, "load").unwrap_or_else(|e| panic!("{name}: page load: {e}"));
+    session.load(PAGE_URL, &scripts).unwrap_or_else(|e| panic!("{name}: page load: {e}"));
     session.advance(advance).unwrap_or_else(|e| panic!("{name}: advance: {e}"));
     session
         .transcript()

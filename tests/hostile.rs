@@ -231,7 +231,7 @@ const DEEP: &str =
 fn a_session_runs_on_a_2_mib_thread() {
     let run = || {
         let mut session = sdkhost::Session::builder().build();
-        session.load("https://shop.example/", &[("deep.js".into(), DEEP.into())], "load").expect("load");
+        session.load("https://shop.example/", &[("deep.js".into(), DEEP.into())]).expect("load");
         let depth = session.eval("depth").expect("page open");
         let errors = session.transcript().js_errors().count();
         (depth, errors)

@@ -10,7 +10,8 @@ use sdkhost::sdk;
 
 fn page() -> Page {
     let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()));
-    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), "test").expect("page")
+    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
+        .expect("page")
 }
 
 #[test]
@@ -29,7 +30,7 @@ fn loading_the_reference_sdk_compiles_only_events() {
 fn a_tracking_page_compiles_what_it_uses() {
     let mut session = Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
     let snippet = [("snippet.js".to_owned(), sdk::snippet("k"))];
-    session.load("https://shop.example/", &snippet, "load").expect("load");
+    session.load("https://shop.example/", &snippet).expect("load");
     let page = session.page().expect("page");
     assert_eq!(page.loaded_modules(), ["dom", "events"], "snippet: createElement('script') and its load event");
     session.eval("ce({trackingOptIn: true}); ce('track', 'Viewed Page');").expect("eval").expect("no exception");

@@ -192,15 +192,16 @@ fn replay_misses_strict_and_lenient() {
     );
     let lenient = ReplayTransport::from_har_value(&har, "mem", ReplayMode::Lenient).unwrap();
     let out = run(Box::new(lenient), reqs);
-    assert_eq!((out[2].outcome.clone().unwrap(), out[2].latency_ms), StubTransport::default_answer());
+    let default = StubTransport::default_answer();
+    assert_eq!((out[2].outcome.clone().unwrap(), out[2].latency_ms), (default.outcome, default.latency_ms));
     assert!(out[2].note.as_deref().unwrap().ends_with("(occurrence 1); stub default"));
     // Third occurrence of a key recorded twice: a miss.
     let mut replay = ReplayTransport::from_har_value(&har, "mem", ReplayMode::Strict).unwrap();
     let first = requests().remove(0);
     for _ in 0..2 {
-        assert!(matches!(replay.send(&first).0, Outcome::Response(_)));
+        assert!(matches!(replay.send(&first).outcome, Outcome::Response(_)));
     }
-    assert!(matches!(replay.send(&first).0, Outcome::NetworkError(_)));
+    assert!(matches!(replay.send(&first).outcome, Outcome::NetworkError(_)));
     assert_eq!(replay.unused_entries(), [3, 4, 5, 6, 7]);
 }
 

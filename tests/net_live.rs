@@ -127,7 +127,8 @@ fn stop_before_run_returns_at_once() {
 fn closed_port_is_a_network_error() {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut live = LiveTransport::new(quick());
-    let (out, latency) = live.send(&req("GET", &format!("http://127.0.0.1:{port}/x"), Initiator::Image));
+    let sdkhost::net::Answer { outcome: out, latency_ms: latency, .. } =
+        live.send(&req("GET", &format!("http://127.0.0.1:{port}/x"), Initiator::Image));
     assert!(matches!(&out, Outcome::NetworkError(m) if m.starts_with("live: ")), "{out:?}");
     assert_eq!(latency, 20);
 }
@@ -144,7 +145,7 @@ fn silent_server_times_out() {
     });
     let started = std::time::Instant::now();
     let mut live = LiveTransport::new(quick());
-    let (out, _) = live.send(&req("POST", &format!("http://{addr}/t"), Initiator::Xhr).with_body("{}"));
+    let out = live.send(&req("POST", &format!("http://{addr}/t"), Initiator::Xhr).with_body("{}")).outcome;
     let elapsed = started.elapsed();
     assert!(matches!(&out, Outcome::NetworkError(m) if m.contains("timeout")), "{out:?}");
     assert!(elapsed < Duration::from_millis(900), "took {elapsed:?}");
@@ -181,23 +182,24 @@ fn server_errors_redirects_and_big_bodies_come_back_as_is() {
     ]);
     let mut live = LiveTransport::new(LiveConfig { max_body_bytes: 10, latency_ms: 7, ..quick() });
     let get = req("GET", &format!("http://{addr}/a?x=1"), Initiator::Image).with_header("X-Probe", "1");
-    let (out, latency) = live.send(&get);
+    let answer = live.send(&get);
+    let (out, latency) = (answer.outcome, answer.latency_ms);
     let r = out.response().expect("a 500 is a response");
     assert_eq!(
         (r.status, r.status_text.as_str(), r.body.as_slice(), latency),
         (500, "Internal Server Error", &b"oops"[..], 7)
     );
-    assert_eq!(live.take_note(), None);
+    assert_eq!(answer.note, None);
     let head = heads.recv().unwrap();
     assert!(head.starts_with("GET /a?x=1 HTTP/1.1\r\n"), "{head}");
     assert!(head.to_ascii_lowercase().contains("x-probe: 1\r\n"), "{head}");
     assert!(!head.to_ascii_lowercase().contains("content-length"), "a GET has no body framing: {head}");
-    let (out, _) = live.send(&req("GET", &format!("http://{addr}/old"), Initiator::Navigation));
-    assert_eq!(out.response().map(|r| r.status), Some(302));
-    assert_eq!(live.take_note().as_deref(), Some("redirect not followed: 302 to /elsewhere"));
-    let (out, _) = live.send(&req("GET", &format!("http://{addr}/big"), Initiator::Script));
-    assert_eq!(out.response().map(|r| r.body.clone()), Some(b"abcdefghij".to_vec()));
-    assert_eq!(live.take_note().as_deref(), Some("body truncated at 10 bytes"));
+    let a = live.send(&req("GET", &format!("http://{addr}/old"), Initiator::Navigation));
+    assert_eq!(a.outcome.response().map(|r| r.status), Some(302));
+    assert_eq!(a.note.as_deref(), Some("redirect not followed: 302 to /elsewhere"));
+    let a = live.send(&req("GET", &format!("http://{addr}/big"), Initiator::Script));
+    assert_eq!(a.outcome.response().map(|r| r.body.clone()), Some(b"abcdefghij".to_vec()));
+    assert_eq!(a.note.as_deref(), Some("body truncated at 10 bytes"));
     server.join().unwrap();
 }
 

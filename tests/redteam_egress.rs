@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sdkhost::Session;
-use sdkhost::net::{Exchange, Outcome, Policy, Request, StubTransport, Transport};
+use sdkhost::net::{Exchange, Policy, Request, StubTransport, Transport};
 
 /// A transport that counts what reaches it, answering like the stub.
 struct Counting(Rc<RefCell<Vec<String>>>);
@@ -18,7 +18,7 @@ impl Transport for Counting {
     fn name(&self) -> &str {
         "counting"
     }
-    fn send(&mut self, req: &Request) -> (Outcome, u64) {
+    fn send(&mut self, req: &Request) -> sdkhost::net::Answer {
         self.0.borrow_mut().push(format!("{:?} {}", req.initiator, req.url));
         StubTransport::default_answer()
     }

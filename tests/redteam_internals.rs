@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use sdkhost::Session;
 use sdkhost::jar::CookieChange;
-use sdkhost::net::{Outcome, Request, StubTransport, Transport};
+use sdkhost::net::{Request, StubTransport, Transport};
 use sdkhost::transcript::Event;
 
 const TRAPS: &str = include_str!("redteam/traps.js");
@@ -26,7 +26,7 @@ impl Transport for Counting {
     fn name(&self) -> &str {
         "counting"
     }
-    fn send(&mut self, req: &Request) -> (Outcome, u64) {
+    fn send(&mut self, req: &Request) -> sdkhost::net::Answer {
         self.0.borrow_mut().push(format!("{:?} {} from {}", req.initiator, req.url, req.page_url));
         StubTransport::default_answer()
     }

@@ -109,7 +109,7 @@ fn drive(d: &Driver) -> Run {
         inline.push(("prelude".to_owned(), d.prelude.to_owned()));
     }
     inline.push((format!("{}/{}", d.package, d.bundle), source));
-    session.load(PAGE, &inline, "load").expect("page loads");
+    session.load(PAGE, &inline).expect("page loads");
     let init = session.eval(d.init).expect("page open");
     assert!(init.is_ok(), "{}: init threw: {init:?}", d.package);
     session.advance(5_000).expect("advance");

@@ -50,7 +50,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
     let mut session = builder.build();
     let url = directives(&source, "url").first().copied().unwrap_or(PAGE_URL);
     let scripts = [("harness.js".to_owned(), harness), (name.clone(), source.clone())];
-    session.load(url, &scripts, "load").map_err(|e| e.to_string())?;
+    session.load(url, &scripts).map_err(|e| e.to_string())?;
     for ms in directives(&source, "advance") {
         session.advance(ms.parse().map_err(|_| format!("{name}: bad advance {ms:?}"))?).map_err(|e| e.to_string())?;
     }
@@ -109,7 +109,7 @@ fn page_creation_time() {
             let mut samples = Vec::new();
             for _ in 0..200 {
                 let start = std::time::Instant::now();
-                session.load(PAGE_URL, &scripts, "load").expect("page loads");
+                session.load(PAGE_URL, &scripts).expect("page loads");
                 samples.push(start.elapsed());
             }
             samples.sort();
@@ -125,7 +125,7 @@ fn touching_every_module_raises_nothing() {
     on_worker(|| {
         let mut session = Session::builder().build();
         let scripts = [("all.js".to_owned(), TOUCH_ALL.to_owned())];
-        session.load(PAGE_URL, &scripts, "load").unwrap();
+        session.load(PAGE_URL, &scripts).unwrap();
         assert_eq!(session.transcript().js_errors().count(), 0);
         assert_eq!(eval(&mut session, TOUCH_ALL), 13);
     });
@@ -183,9 +183,9 @@ fn the_host_online_hook_toggles_navigator_and_fires_events() {
             &mut session,
             "window.log = []; addEventListener('offline', function () { log.push('off:' + navigator.onLine); }); window.ononline = function () { log.push('on:' + navigator.onLine); };",
         );
-        session.dispatch("offline").unwrap();
-        session.dispatch("offline").unwrap();
-        session.dispatch("online").unwrap();
+        session.dispatch(sdkhost::session::HostEvent::Offline).unwrap();
+        session.dispatch(sdkhost::session::HostEvent::Offline).unwrap();
+        session.dispatch(sdkhost::session::HostEvent::Online).unwrap();
         assert_eq!(eval(&mut session, "log.join()"), "off:false,on:true");
     });
 }
@@ -195,7 +195,7 @@ fn host_events_reach_the_page_and_the_title_comes_from_the_template() {
     on_worker(|| {
         let mut session = Session::builder().build();
         let template = sdkhost::session::PageTemplate { scripts: Vec::new(), title: "  Shop \n home ".into() };
-        session.load_with("https://shop.example/", template, "https://ref.example/".into(), "load").unwrap();
+        session.load_with("https://shop.example/", template, "https://ref.example/".into()).unwrap();
         assert_eq!(eval(&mut session, "document.title"), "Shop home");
         assert_eq!(eval(&mut session, "document.referrer"), "https://ref.example/");
         eval(
@@ -204,7 +204,8 @@ fn host_events_reach_the_page_and_the_title_comes_from_the_template() {
              log.push(t + ':' + e.constructor.name); }); }); document.addEventListener('visibilitychange', \
              function () { log.push(document.visibilityState + ':' + document.hidden); });",
         );
-        for event in ["blur", "hidden", "hidden", "visible", "focus"] {
+        use sdkhost::session::HostEvent::{Blur, Focus, Hidden, Visible};
+        for event in [Blur, Hidden, Hidden, Visible, Focus] {
             session.dispatch(event).unwrap();
         }
         assert_eq!(eval(&mut session, "log.join()"), "blur:FocusEvent,hidden:true,visible:false,focus:FocusEvent");

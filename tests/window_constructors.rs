@@ -93,7 +93,7 @@ fn present_in_sdkhost(names: &[String]) -> Vec<bool> {
     let js = format!("{list}.map(function (n) {{ return typeof window[n] === 'function'; }})");
     let run = move || {
         let mut session = Session::builder().build();
-        session.load("https://shop.example/", &[], "load").expect("page loads");
+        session.load("https://shop.example/", &[]).expect("page loads");
         let value = session.eval(&js).expect("a page is open").expect("no exception");
         serde_json::from_value::<Vec<bool>>(value).expect("a list of booleans")
     };

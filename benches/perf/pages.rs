@@ -52,7 +52,7 @@ fn scripts(kind: &str) -> Option<Vec<(String, String)>> {
 pub(crate) fn page(kind: &str) -> Session {
     let inline = scripts(kind).expect("page kind available");
     let mut s = Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
-    s.load(URL, &inline, "load").expect("page loads");
+    s.load(URL, &inline).expect("page loads");
     if kind == "ce" {
         let r = s.eval("ce({trackingOptIn: true}); ce('track', 'Viewed Page');").expect("page open");
         assert!(r.is_ok(), "ce page: {r:?}");
@@ -67,7 +67,7 @@ pub(crate) fn session() {
         scripts: vec![("snippet.js".into(), sdk::snippet("bench-key"))],
         title: title.into(),
     };
-    s.load_with(URL, template("Shop"), String::new(), "load").expect("load");
+    s.load_with(URL, template("Shop"), String::new()).expect("load");
     let _ = s.eval("ce({trackingOptIn: true}); for (var i = 0; i < 5; i++) ce('track', 'Event ' + i, {i: i});");
     let _ = s.advance(1000);
     s.navigate("https://shop.example/cart", template("Cart")).expect("navigate");

@@ -30,4 +30,5 @@ pub use date::parse_cookie_date;
 pub use event::{CookieChange, CookieEvent, CookieSource, CookieView, Refusal, SameSite};
 pub use limits::{SITE_MAX, TOTAL_MAX};
 pub use profile::{PROFILE_FORMAT, ProfileError, ProfileFile, load_profile, save_profile};
+pub(crate) use scope::is_secure_url;
 pub use store::{Jar, JarSnapshot, MAX_LIFETIME_MS};

@@ -30,7 +30,8 @@ pub(crate) fn default_path(url: &Url) -> String {
 }
 
 /// Whether `url` is a secure origin for cookies: https or wss, or any scheme on localhost, `*.localhost` or a
-/// loopback address (as Chrome and Firefox treat them as secure contexts).
+/// loopback address (as Chrome and Firefox treat them as secure contexts). The crate's one secure-URL rule:
+/// `window.isSecureContext` is this plus `file:` pages.
 pub(crate) fn is_secure_url(url: &Url) -> bool {
     if matches!(url.scheme(), "https" | "wss") {
         return true;

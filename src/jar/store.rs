@@ -26,7 +26,7 @@ pub const MAX_LIFETIME_MS: i64 = 400 * 24 * 60 * 60 * 1000;
 
 /// A browser cookie jar judged on virtual time. Rejections are events, never errors.
 ///
-/// Limits as in Chromium (see [`super::limits`]): 180 cookies per site, 3300 in all, 4096 bytes of name plus value,
+/// Limits as in Chromium (`jar/limits.rs`): 180 cookies per site, 3300 in all, 4096 bytes of name plus value,
 /// 1024 bytes per attribute value. Simplifications, on purpose: `SameSite` is stored and enforced only
 /// through the `same_site` flag of [`Jar::cookie_header`] (cookies without `SameSite` are sent everywhere, as
 /// Firefox does, not Lax-by-default as Chrome does); `SameSite=None` without `Secure` is accepted (Firefox).

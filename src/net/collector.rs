@@ -101,7 +101,7 @@ impl Collector {
         Ok(Collector { server: Arc::new(server), addr, seed, read_timeout: READ_TIMEOUT })
     }
 
-    /// How long a client may stay silent in the middle of a body. Defaults to [`READ_TIMEOUT`].
+    /// How long a client may stay silent in the middle of a body. Defaults to 10 s.
     #[must_use]
     pub fn with_read_timeout(mut self, timeout: Duration) -> Collector {
         self.read_timeout = timeout;

@@ -8,13 +8,13 @@
 //! Deviation: a navigation is treated as same-site for `SameSite` purposes, so `Lax` and `Strict` cookies go with a
 //! cross-site navigation (a browser sends only `Lax` ones).
 
-use std::any::Any;
-
 use serde::Serialize;
 use url::{Host, Url};
 
+use super::error::TransportError;
 use super::policy::{Decision, Policy};
 use super::request::{Credentials, Outcome, Request, Response};
+use super::stub::StubRule;
 use crate::clock::VirtualTime;
 
 /// The cookie jar as the gate sees it. The session's jar implements it.
@@ -28,26 +28,51 @@ pub trait CookieAccess {
     fn store_set_cookie(&mut self, url: &Url, header: &str, now: VirtualTime);
 }
 
-/// Where allowed requests go: stub, live HTTP or HAR replay (or a test double).
+/// What a transport answered to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The response, or the network error the page sees.
+    pub outcome: Outcome,
+    /// Virtual milliseconds after which the page sees it.
+    pub latency_ms: u64,
+    /// A remark for the record: which rule or HAR entry answered, a truncated body.
+    pub note: Option<String>,
+}
+
+impl Answer {
+    /// `outcome` after `latency_ms`, without a note.
+    pub fn new(outcome: Outcome, latency_ms: u64) -> Answer {
+        Answer { outcome, latency_ms, note: None }
+    }
+
+    /// The same answer with `note`.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Answer {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// Where allowed requests go: stub, live HTTP or HAR replay (or a test double). Only the [`Egress`] that owns it
+/// calls it, for requests its policy allowed.
 pub trait Transport {
     /// Short name recorded in each [`Exchange`] (`stub`, `live`, `replay`).
     fn name(&self) -> &str;
-    /// Answers one request: the outcome and the latency (virtual ms) after which the page should see it.
-    /// Failures are [`Outcome::NetworkError`]; this must not panic or hang.
-    fn send(&mut self, req: &Request) -> (Outcome, u64);
-    /// A remark about the last `send` (which rule or HAR entry answered, a truncated body), taken by the gate right
-    /// after each `send`. Defaults to none.
-    fn take_note(&mut self) -> Option<String> {
-        None
-    }
+    /// Answers one request. Failures are [`Outcome::NetworkError`]; this must not panic or hang.
+    fn send(&mut self, req: &Request) -> Answer;
     /// The headers this transport adds on the wire to `req` as the gate hands it over (`Host`, `Content-Length`, ...),
     /// so that the record shows what is really sent. Defaults to none (a transport that sends nothing).
     fn wire_headers(&self, _req: &Request) -> Vec<(String, String)> {
         Vec::new()
     }
-    /// Returns `Some(self)` to let [`Egress::transport_as`] reach the concrete type. Defaults to `None`.
-    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
-        None
+    /// Replaces the rules the transport answers from (the `respond` step). Only the stub has rules: the default is
+    /// [`TransportError::NotStub`].
+    ///
+    /// # Errors
+    /// A bad rule, or a transport without rules.
+    fn set_rules(&mut self, rules: Vec<StubRule>) -> Result<(), TransportError> {
+        drop(rules);
+        Err(TransportError::NotStub { transport: self.name().to_owned() })
     }
 }
 
@@ -164,8 +189,7 @@ impl Egress {
         }
         let wire = self.transport.wire_headers(&req);
         req.headers.extend(wire);
-        let (outcome, latency_ms) = self.transport.send(&req);
-        let note = self.transport.take_note();
+        let Answer { outcome, latency_ms, note } = self.transport.send(&req);
         let transport = self.transport.name().to_owned();
         Exchange { request: req, removed, decision, outcome: Some(outcome), latency_ms, transport, note }
     }
@@ -192,19 +216,17 @@ impl Egress {
         &mut self.policy
     }
 
-    /// The transport.
-    pub fn transport_mut(&mut self) -> &mut dyn Transport {
-        self.transport.as_mut()
+    /// The transport's name (`stub`, `live`, `replay`, ...).
+    pub fn transport_name(&self) -> &str {
+        self.transport.name()
     }
 
-    /// The transport as its concrete type (e.g. `StubTransport` to replace its rules), when it is one.
-    pub fn transport_as<T: Transport + 'static>(&mut self) -> Option<&mut T> {
-        self.transport.as_any_mut()?.downcast_mut::<T>()
-    }
-
-    /// Swaps in another transport, keeping the policy and the request counter.
-    pub fn replace_transport(&mut self, transport: Box<dyn Transport>) -> Box<dyn Transport> {
-        std::mem::replace(&mut self.transport, transport)
+    /// Replaces the stub transport's rules (the `respond` step).
+    ///
+    /// # Errors
+    /// A bad rule, or a transport that is not the stub ([`TransportError::NotStub`]).
+    pub fn set_stub_rules(&mut self, rules: Vec<StubRule>) -> Result<(), TransportError> {
+        self.transport.set_rules(rules)
     }
 }
 

@@ -24,6 +24,12 @@ pub enum TransportError {
         /// What is wrong with it.
         msg: String,
     },
+    /// The `respond` step needs the stub transport.
+    #[error("respond needs the stub transport, not {transport}")]
+    NotStub {
+        /// The transport in use.
+        transport: String,
+    },
     /// A HAR file could not be read.
     #[error("har {path}: {source}")]
     HarRead {

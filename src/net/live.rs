@@ -10,14 +10,13 @@
 //! The latency reported is the configured fixed value, not the time measured, so a transcript is as deterministic as
 //! the server. This is the one file that deals with real time, and only through ureq's socket timeouts.
 
-use std::any::Any;
 use std::io::Read;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use ureq::config::AutoHeaderValue;
 
-use super::egress::Transport;
+use super::egress::{Answer, Transport};
 use super::request::{Outcome, Request, Response, reason_phrase};
 
 /// Settings of the live transport.
@@ -44,7 +43,6 @@ impl Default for LiveConfig {
 pub struct LiveTransport {
     agent: ureq::Agent,
     config: LiveConfig,
-    note: Option<String>,
 }
 
 impl Default for LiveTransport {
@@ -66,7 +64,7 @@ impl LiveTransport {
             .timeout_global(Some(Duration::from_millis(config.timeout_global_ms)))
             .build()
             .new_agent();
-        LiveTransport { agent, config, note: None }
+        LiveTransport { agent, config }
     }
 
     /// The settings in force.
@@ -120,17 +118,13 @@ impl Transport for LiveTransport {
         "live"
     }
 
-    fn send(&mut self, req: &Request) -> (Outcome, u64) {
+    fn send(&mut self, req: &Request) -> Answer {
         let (outcome, notes) = match self.exchange(req) {
             Ok((response, notes)) => (Outcome::Response(response), notes),
             Err(msg) => (Outcome::NetworkError(msg), Vec::new()),
         };
-        self.note = (!notes.is_empty()).then(|| notes.join("; "));
-        (outcome, self.config.latency_ms)
-    }
-
-    fn take_note(&mut self) -> Option<String> {
-        self.note.take()
+        let answer = Answer::new(outcome, self.config.latency_ms);
+        if notes.is_empty() { answer } else { answer.with_note(notes.join("; ")) }
     }
 
     fn wire_headers(&self, req: &Request) -> Vec<(String, String)> {
@@ -147,9 +141,5 @@ impl Transport for LiveTransport {
             out.push(("Content-Length".to_owned(), req.body.len().to_string()));
         }
         out
-    }
-
-    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
-        Some(self)
     }
 }

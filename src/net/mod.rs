@@ -18,7 +18,7 @@ mod request;
 mod stub;
 
 pub use collector::{Collector, CollectorStop, serve_collector, user_id};
-pub use egress::{CookieAccess, Egress, Exchange, Transport, credentials_apply, same_site};
+pub use egress::{Answer, CookieAccess, Egress, Exchange, Transport, credentials_apply, same_site};
 pub use error::TransportError;
 pub use forbidden::is_forbidden_request_header;
 pub use har::to_har;

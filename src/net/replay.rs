@@ -8,14 +8,13 @@
 //!
 //! HAR is an external format, so unknown fields are ignored (no `deny_unknown_fields`).
 
-use std::any::Any;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::egress::Transport;
+use super::egress::{Answer, Transport};
 use super::error::TransportError;
 use super::request::{Outcome, Request, Response, base64_decode};
 use super::stub::StubTransport;
@@ -111,7 +110,12 @@ pub struct ReplayTransport {
     seen: BTreeMap<Key, usize>,
     used: Vec<bool>,
     mode: ReplayMode,
-    note: Option<String>,
+}
+
+impl std::fmt::Debug for ReplayTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReplayTransport").field("entries", &self.entries.len()).field("mode", &self.mode).finish()
+    }
 }
 
 impl ReplayTransport {
@@ -147,7 +151,7 @@ impl ReplayTransport {
             .map(|(i, e)| recorded(i + 1, e))
             .collect();
         let used = vec![false; entries.len()];
-        Ok(ReplayTransport { entries, seen: BTreeMap::new(), used, mode, note: None })
+        Ok(ReplayTransport { entries, seen: BTreeMap::new(), used, mode })
     }
 
     /// Loads a HAR document already in memory (e.g. from [`crate::net::to_har`]).
@@ -213,7 +217,7 @@ impl Transport for ReplayTransport {
         "replay"
     }
 
-    fn send(&mut self, req: &Request) -> (Outcome, u64) {
+    fn send(&mut self, req: &Request) -> Answer {
         let key = (req.method.to_ascii_uppercase(), req.url.as_str().to_owned(), req.body.clone());
         let occurrence = {
             let n = self.seen.entry(key.clone()).or_insert(0);
@@ -223,27 +227,13 @@ impl Transport for ReplayTransport {
         let found = self.entries.iter().enumerate().filter(|(_, e)| e.key == key).nth(occurrence - 1);
         if let Some((pos, entry)) = found {
             self.used[pos] = true;
-            self.note = Some(format!("entry {}, occurrence {occurrence}", entry.index));
-            return (entry.outcome.clone(), entry.latency_ms);
+            let note = format!("entry {}, occurrence {occurrence}", entry.index);
+            return Answer::new(entry.outcome.clone(), entry.latency_ms).with_note(note);
         }
         let miss = format!("replay: no HAR entry for {} {} (occurrence {occurrence})", req.method, req.url);
         match self.mode {
-            ReplayMode::Strict => {
-                self.note = None;
-                (Outcome::NetworkError(miss), 0)
-            }
-            ReplayMode::Lenient => {
-                self.note = Some(format!("{miss}; stub default"));
-                StubTransport::default_answer()
-            }
+            ReplayMode::Strict => Answer::new(Outcome::NetworkError(miss), 0),
+            ReplayMode::Lenient => StubTransport::default_answer().with_note(format!("{miss}; stub default")),
         }
-    }
-
-    fn take_note(&mut self) -> Option<String> {
-        self.note.take()
-    }
-
-    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
-        Some(self)
     }
 }

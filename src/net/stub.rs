@@ -10,13 +10,11 @@
 //!  "headers": [["Set-Cookie", "sid=1; Path=/"]], "body_json": {"xngGlobalUserId": "u-1"}, "latency_ms": 35}
 //! ```
 
-use std::any::Any;
-
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::egress::Transport;
+use super::egress::{Answer, Transport};
 use super::error::TransportError;
 use super::request::{Outcome, Request, Response, find_header};
 
@@ -120,7 +118,6 @@ pub(crate) fn compile_pattern(pattern: &str) -> Result<Regex, String> {
 pub struct StubTransport {
     rules: Vec<StubRule>,
     patterns: Vec<Regex>,
-    note: Option<String>,
 }
 
 impl StubTransport {
@@ -170,11 +167,11 @@ impl StubTransport {
     }
 
     /// The answer when no rule matches: `200`, `Content-Type: application/json`, `{}`, after 20 ms.
-    pub fn default_answer() -> (Outcome, u64) {
+    pub fn default_answer() -> Answer {
         let mut response = Response::new(200);
         response.headers.push(("Content-Type".into(), "application/json".into()));
         response.body = b"{}".to_vec();
-        (Outcome::Response(response), DEFAULT_LATENCY_MS)
+        Answer::new(Outcome::Response(response), DEFAULT_LATENCY_MS)
     }
 }
 
@@ -183,25 +180,18 @@ impl Transport for StubTransport {
         "stub"
     }
 
-    fn send(&mut self, req: &Request) -> (Outcome, u64) {
+    fn send(&mut self, req: &Request) -> Answer {
         match self.matching_rule(req) {
             Some(i) => {
-                self.note = Some(format!("stub rule {}", i + 1));
-                self.rules[i].answer()
+                let (outcome, latency_ms) = self.rules[i].answer();
+                Answer::new(outcome, latency_ms).with_note(format!("stub rule {}", i + 1))
             }
-            None => {
-                self.note = None;
-                StubTransport::default_answer()
-            }
+            None => StubTransport::default_answer(),
         }
     }
 
-    fn take_note(&mut self) -> Option<String> {
-        self.note.take()
-    }
-
-    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
-        Some(self)
+    fn set_rules(&mut self, rules: Vec<StubRule>) -> Result<(), TransportError> {
+        StubTransport::set_rules(self, rules)
     }
 }
 
@@ -236,14 +226,13 @@ mod tests {
         any.status = 500;
         any.latency_ms = 7;
         let mut stub = StubTransport::new(vec![get_only, any]).unwrap();
-        let (out, _) = stub.send(&req("GET", "https://t.example/a"));
-        assert_eq!(out.response().map(|r| r.status), Some(204));
-        assert_eq!(stub.take_note().as_deref(), Some("stub rule 1"));
-        let (out, ms) = stub.send(&req("POST", "https://t.example/a"));
-        assert_eq!((out.response().map(|r| r.status), ms), (Some(500), 7));
-        let (out, ms) = stub.send(&req("POST", "https://other.example/"));
-        assert_eq!((out, ms), StubTransport::default_answer());
-        assert_eq!(stub.take_note(), None);
+        let a = stub.send(&req("GET", "https://t.example/a"));
+        assert_eq!(a.outcome.response().map(|r| r.status), Some(204));
+        assert_eq!(a.note.as_deref(), Some("stub rule 1"));
+        let a = stub.send(&req("POST", "https://t.example/a"));
+        assert_eq!((a.outcome.response().map(|r| r.status), a.latency_ms), (Some(500), 7));
+        let a = stub.send(&req("POST", "https://other.example/"));
+        assert_eq!(a, StubTransport::default_answer());
         assert!(stub.set_rules(vec![StubRule::new("re:[")]).is_err());
         assert_eq!(stub.rules().len(), 2, "bad rules leave the old ones");
         stub.set_rules(Vec::new()).unwrap();
@@ -259,15 +248,15 @@ mod tests {
         )
         .unwrap();
         let mut stub = StubTransport::new(rules).unwrap();
-        let (out, ms) = stub.send(&req("POST", "https://t.example/x"));
-        let r = out.response().unwrap();
-        assert_eq!(ms, 35);
+        let a = stub.send(&req("POST", "https://t.example/x"));
+        let r = a.outcome.response().unwrap();
+        assert_eq!(a.latency_ms, 35);
         assert_eq!(
             r.headers,
             [("Set-Cookie".into(), "a=1".into()), ("Content-Type".into(), "application/json".into())]
         );
         assert_eq!(r.body, br#"{"ok":true}"#);
-        let (out, _) = stub.send(&req("GET", "https://down.example/x"));
+        let out = stub.send(&req("GET", "https://down.example/x")).outcome;
         assert_eq!(out, Outcome::NetworkError("connection refused".into()));
         let typo = serde_json::from_str::<StubRule>(r#"{"url":"*","stauts":200}"#).unwrap_err();
         assert!(typo.to_string().contains("stauts"), "{typo}");

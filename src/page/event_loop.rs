@@ -19,8 +19,7 @@ use crate::transcript::ErrorPhase;
 /// How many microtasks one checkpoint may run before it is declared a runaway chain.
 pub(crate) const MICROTASK_BUDGET: usize = 100_000;
 
-/// A native task body.
-pub(crate) type NativeTask = Box<dyn FnOnce(&mut Context) -> JsResult<()>>;
+use crate::web::{NativeTask, TaskQueue};
 
 /// Something scheduled on the clock.
 pub(crate) enum Task {
@@ -53,6 +52,33 @@ fn clamped_delay(delay_ms: i64, nesting: u32) -> i64 {
     if nesting > 5 { delay_ms.max(4) } else { delay_ms }
 }
 
+impl TaskQueue for EventLoop {
+    fn schedule_native(&self, delay_ms: i64, phase: ErrorPhase, body: NativeTask) {
+        let id = self.host.get_mut().clock.schedule(delay_ms);
+        self.tasks.borrow_mut().insert(id, Task::Native { body, phase });
+    }
+
+    /// Schedules a page timer and returns the id the page sees (1, 2, 3, ... per page).
+    fn schedule_callback(&self, f: JsFunction, args: Vec<JsValue>, delay_ms: i64, repeat: bool) -> u32 {
+        let public_id = self.next_public_id.get();
+        self.next_public_id.set(public_id.wrapping_add(1).max(1));
+        let delay_ms = delay_ms.max(0);
+        let repeat_ms = repeat.then_some(delay_ms);
+        let nesting = self.running_nesting.get();
+        let task = Task::Callback { public_id, f, args, repeat_ms, nesting: nesting.saturating_add(1) };
+        self.insert_callback(task, public_id, clamped_delay(delay_ms, nesting));
+        public_id
+    }
+
+    /// Cancels a page timer by the id the page sees; unknown ids are ignored, as browsers do.
+    fn clear_callback(&self, public_id: u32) {
+        if let Some(id) = self.timer_ids.borrow_mut().remove(&public_id) {
+            self.tasks.borrow_mut().remove(&id);
+            self.host.get_mut().clock.cancel(id);
+        }
+    }
+}
+
 enum Microtask {
     Promise(PromiseJob),
     Generic(GenericJob),
@@ -71,39 +97,12 @@ impl EventLoop {
         }
     }
 
-    /// Schedules a host task `delay_ms` from now.
-    pub(crate) fn schedule_native(&self, delay_ms: i64, phase: ErrorPhase, body: NativeTask) -> TimerId {
-        let id = self.host.get_mut().clock.schedule(delay_ms);
-        self.tasks.borrow_mut().insert(id, Task::Native { body, phase });
-        id
-    }
-
-    /// Schedules a page timer and returns the id the page sees (1, 2, 3, ... per page).
-    pub(crate) fn schedule_callback(&self, f: JsFunction, args: Vec<JsValue>, delay_ms: i64, repeat: bool) -> u32 {
-        let public_id = self.next_public_id.get();
-        self.next_public_id.set(public_id.wrapping_add(1).max(1));
-        let delay_ms = delay_ms.max(0);
-        let repeat_ms = repeat.then_some(delay_ms);
-        let nesting = self.running_nesting.get();
-        let task = Task::Callback { public_id, f, args, repeat_ms, nesting: nesting.saturating_add(1) };
-        self.insert_callback(task, public_id, clamped_delay(delay_ms, nesting));
-        public_id
-    }
-
     fn insert_callback(&self, task: Task, public_id: u32, delay_ms: i64) {
         // HTML clamps nothing below 0 ms for us; a 0 ms timer still waits for the next task turn, i.e. 1 virtual ms
         // would distort time, so it is due now and runs at the next advance.
         let id = self.host.get_mut().clock.schedule(delay_ms);
         self.tasks.borrow_mut().insert(id, task);
         self.timer_ids.borrow_mut().insert(public_id, id);
-    }
-
-    /// Cancels a page timer by the id the page sees; unknown ids are ignored, as browsers do.
-    pub(crate) fn clear_callback(&self, public_id: u32) {
-        if let Some(id) = self.timer_ids.borrow_mut().remove(&public_id) {
-            self.tasks.borrow_mut().remove(&id);
-            self.host.get_mut().clock.cancel(id);
-        }
     }
 
     /// Takes the task for a clock id popped from the queue (`None` if it belongs to nobody any more).

@@ -3,18 +3,16 @@
 use std::rc::Rc;
 
 use boa_engine::context::ContextBuilder;
-use boa_engine::optimizer::OptimizerOptions;
 use boa_engine::{Context, JsError, JsValue};
 use url::Url;
 
-use super::code_cache;
-use super::errors::{describe, is_out_of_instructions};
 use super::event_loop::EventLoop;
 use super::hooks::{PageHooks, VirtualClock};
 use crate::budget::Budget;
 use crate::clock::VirtualTime;
+use crate::engine::{code_cache, describe, is_out_of_instructions, optimizer_options};
 use crate::host::HostRef;
-use crate::transcript::{ErrorPhase, Event};
+use crate::transcript::{ErrorPhase, Event, PageCause};
 use crate::web::{self, JsHooks};
 
 /// Loop iterations one call frame may run before the page is stopped (`while (true) {}`).
@@ -32,10 +30,23 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(STACK_NEEDED, crate::parallel::WORKER_STACK, f)
 }
 
-/// The parser settings of every page: Boa's AST optimizer (constant folding) is off. It costs more than it saves on
-/// scripts that run once (the prelude modules, SDK bundles), and it never changes what a script does.
-pub fn optimizer_options() -> OptimizerOptions {
-    OptimizerOptions::empty()
+/// Where [`Page::fire`] dispatches an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventTarget {
+    /// `window`.
+    Window,
+    /// `document`.
+    Document,
+}
+
+impl EventTarget {
+    /// The prelude's name of the target.
+    fn name(self) -> &'static str {
+        match self {
+            EventTarget::Window => "window",
+            EventTarget::Document => "document",
+        }
+    }
 }
 
 /// A page could not be built (a bug in the surface, not in the page's scripts).
@@ -63,17 +74,17 @@ impl std::fmt::Debug for Page {
 }
 
 impl Page {
-    /// Opens `url` in a fresh context (readyState `loading`). `cause` is recorded (`load`, `navigate`, ...).
+    /// Opens `url` in a fresh context (readyState `loading`). `cause` is recorded.
     ///
     /// # Errors
     /// [`PageError`] when the surface cannot be installed.
-    pub fn open(host: &HostRef, url: Url, cause: &str) -> Result<Page, PageError> {
+    pub fn open(host: &HostRef, url: Url, cause: PageCause) -> Result<Page, PageError> {
         with_stack(|| Page::open_here(host, url, cause))
     }
 
-    fn open_here(host: &HostRef, url: Url, cause: &str) -> Result<Page, PageError> {
+    fn open_here(host: &HostRef, url: Url, cause: PageCause) -> Result<Page, PageError> {
         let fail = |e: String| PageError { url: url.to_string(), message: e };
-        host.get_mut().record(Event::PageOpened { url: url.to_string(), cause: cause.to_owned() });
+        host.get_mut().record(Event::PageOpened { url: url.to_string(), cause });
         let events = Rc::new(EventLoop::new(host.clone()));
         let tz = host.get().profile.tz_offset_minutes * 60;
         let engine_hooks = Rc::new(PageHooks::new(tz));
@@ -90,7 +101,7 @@ impl Page {
         let limits = ctx.runtime_limits_mut();
         limits.set_loop_iteration_limit(LOOP_LIMIT);
         limits.set_recursion_limit(RECURSION_LIMIT);
-        let hooks = web::install(&mut ctx, host, &url).map_err(|e| fail(e.to_string()))?;
+        let hooks = web::install(&mut ctx, host, events.clone(), &url).map_err(|e| fail(e.to_string()))?;
         Ok(Page { ctx, events, hooks, engine_hooks, host: host.clone(), url })
     }
 
@@ -277,9 +288,9 @@ impl Page {
         self.settle();
     }
 
-    /// Dispatches a plain event of `event_type` at `window` or `document`.
-    pub fn fire(&mut self, target: &str, event_type: &str) {
-        let args = [boa_engine::JsString::from(target).into(), boa_engine::JsString::from(event_type).into()];
+    /// Dispatches a plain event of `event_type` at `target`.
+    pub fn fire(&mut self, target: EventTarget, event_type: &str) {
+        let args = [boa_engine::JsString::from(target.name()).into(), boa_engine::JsString::from(event_type).into()];
         self.call_hook("fire", &args);
     }
 

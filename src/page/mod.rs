@@ -3,13 +3,10 @@
 //! A navigation drops the whole Context and builds a new one (a second realm in one Context leaks, see the Boa notes):
 //! JS state is gone, while the cookie jar, storage, clock and transcript live on in the [`Host`](crate::host::Host).
 
-pub mod code_cache;
-mod errors;
+pub use crate::engine::code_cache;
 mod event_loop;
 mod hooks;
 mod imp;
 
-pub use imp::{LOOP_LIMIT, Page, PageError, RECURSION_LIMIT, optimizer_options};
-
-pub(crate) use errors::describe;
-pub(crate) use event_loop::EventLoop;
+pub use crate::engine::optimizer_options;
+pub use imp::{EventTarget, LOOP_LIMIT, Page, PageError, RECURSION_LIMIT};

@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer};
 /// The longest span a script may give, in ms (about 285 000 years: larger numbers are surely mistakes).
 pub(crate) const MAX_MS: u64 = 9_000_000_000_000_000;
 
-/// A span of virtual time in milliseconds, at most [`MAX_MS`].
+/// A span of virtual time in milliseconds, at most 9×10¹⁵ (about 285,000 years).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span(pub u64);
 

@@ -4,12 +4,13 @@ use std::rc::Rc;
 
 use url::Url;
 
+use super::script::HostEvent;
 use crate::budget::{Budgets, Exceeded};
 use crate::clock::{DEFAULT_START, VirtualTime};
-use crate::host::{Host, HostRef, MappedScript, PageInit, Profile};
+use crate::host::{Host, HostRef, MappedScript, NavigationKind, PageInit, Profile};
 use crate::net::{Policy, StubRule, StubTransport, Transport, TransportError};
-use crate::page::{Page, PageError};
-use crate::transcript::{Event, Transcript};
+use crate::page::{EventTarget, Page, PageError};
+use crate::transcript::{Event, PageCause, Transcript};
 
 /// What can go wrong driving a session (page scripts that throw are not errors: they are transcript events).
 #[derive(Debug, thiserror::Error)]
@@ -219,21 +220,26 @@ impl Session {
     ///
     /// # Errors
     /// A bad URL, or a page that cannot be set up.
-    pub fn load(&mut self, url: &str, inline: &[(String, String)], cause: &str) -> Result<(), SessionError> {
+    pub fn load(&mut self, url: &str, inline: &[(String, String)]) -> Result<(), SessionError> {
         let template = PageTemplate { scripts: inline.to_vec(), title: self.template.title.clone() };
-        self.load_with(url, template, String::new(), cause)
+        self.load_with(url, template, String::new())
     }
 
     /// Loads `url` with a page template and referrer.
     ///
     /// # Errors
     /// A bad URL, or a page that cannot be set up.
-    pub fn load_with(
+    pub fn load_with(&mut self, url: &str, template: PageTemplate, referrer: String) -> Result<(), SessionError> {
+        self.go(url, template, referrer, PageCause::Load)
+    }
+
+    /// Opens `url` for `cause`, then follows the navigations its page asks for.
+    fn go(
         &mut self,
         url: &str,
         template: PageTemplate,
         referrer: String,
-        cause: &str,
+        cause: PageCause,
     ) -> Result<(), SessionError> {
         self.open_page(url, template, referrer, cause)?;
         self.follow_navigations()
@@ -245,7 +251,7 @@ impl Session {
         url: &str,
         template: PageTemplate,
         referrer: String,
-        cause: &str,
+        cause: PageCause,
     ) -> Result<(), SessionError> {
         let url = parse_url(url)?;
         if let Some(old) = self.page.take() {
@@ -270,7 +276,7 @@ impl Session {
     pub fn navigate(&mut self, url: &str, template: PageTemplate) -> Result<(), SessionError> {
         let to = parse_url(url)?;
         let referrer = self.url().map(|from| referrer(&from, &to)).unwrap_or_default();
-        self.load_with(url, template, referrer, "navigate")
+        self.go(url, template, referrer, PageCause::Navigate)
     }
 
     /// Opens `url` with no scripts of its own.
@@ -278,7 +284,7 @@ impl Session {
     /// # Errors
     /// As [`Session::load`].
     pub fn open(&mut self, url: &str) -> Result<(), SessionError> {
-        self.load(url, &[], "load")
+        self.load(url, &[])
     }
 
     /// Reloads the current page with the same template.
@@ -290,7 +296,7 @@ impl Session {
         let referrer = self.host.get().page_init.referrer.clone();
         self.history.pop();
         let template = self.template.clone();
-        self.load_with(&url, template, referrer, "reload")
+        self.go(&url, template, referrer, PageCause::Reload)
     }
 
     /// Goes back one entry in the session history.
@@ -304,7 +310,7 @@ impl Session {
         self.history.pop();
         let prev = self.history.pop().map(|u| u.to_string()).unwrap_or_default();
         let template = self.template.clone();
-        self.load_with(&prev, template, String::new(), "back")
+        self.go(&prev, template, String::new(), PageCause::Back)
     }
 
     /// Carries out a navigation the page asked for (`location.href = ...`, a followed link, a form, a meta refresh).
@@ -317,27 +323,27 @@ impl Session {
             let pending = self.host.get_mut().pending_navigation.take();
             let Some(nav) = pending else { return Ok(()) };
             let Some(from) = self.url() else { return Ok(()) };
-            let target = match (&nav.url, nav.kind.as_str()) {
-                (_, "back") => {
+            let target = match (&nav.url, nav.kind) {
+                (_, NavigationKind::Back) => {
                     // No earlier page: the page stays, as in a browser. A budget that ran out still ends the session.
                     return match self.back() {
                         Err(e @ SessionError::Budget(_)) => Err(e),
                         _ => Ok(()),
                     };
                 }
-                (_, "reload") => return self.reload(),
+                (_, NavigationKind::Reload) => return self.reload(),
                 (Some(u), _) => u.clone(),
                 (None, _) => return Ok(()),
             };
             let referrer = referrer(&from, &target);
             if crate::net::same_site(&from, &target) {
                 let template = self.template.clone();
-                if nav.kind == "replace" {
+                if nav.kind == NavigationKind::Replace {
                     self.history.pop();
                 }
-                self.open_page(target.as_str(), template, referrer, "location")?;
+                self.open_page(target.as_str(), template, referrer, PageCause::Location)?;
             } else {
-                self.open_page(target.as_str(), PageTemplate::default(), referrer, "location")?;
+                self.open_page(target.as_str(), PageTemplate::default(), referrer, PageCause::Location)?;
             }
         }
         self.check_budgets()
@@ -401,12 +407,13 @@ impl Session {
     ///
     /// # Errors
     /// [`SessionError::NoPage`] when nothing is open.
-    pub fn dispatch(&mut self, event: &str) -> Result<(), SessionError> {
+    pub fn dispatch(&mut self, event: HostEvent) -> Result<(), SessionError> {
         let page = self.page_or_err()?;
         match event {
-            "hidden" | "visible" => page.set_visibility(event),
-            "online" | "offline" => page.set_online(event == "online"),
-            other => page.fire("window", other),
+            HostEvent::Hidden => page.set_visibility("hidden"),
+            HostEvent::Visible => page.set_visibility("visible"),
+            HostEvent::Online | HostEvent::Offline => page.set_online(event == HostEvent::Online),
+            other => page.fire(EventTarget::Window, other.name()),
         }
         page.settle();
         self.follow_navigations()
@@ -443,11 +450,10 @@ impl Session {
     /// # Errors
     /// Bad rules, or a session whose transport is not the stub.
     pub fn respond(&mut self, rules: Vec<StubRule>) -> Result<(), SessionError> {
-        let mut host = self.host.get_mut();
-        let name = host.egress.transport_mut().name().to_owned();
-        let stub = host.egress.transport_as::<StubTransport>().ok_or(SessionError::NotStub(name))?;
-        stub.set_rules(rules)?;
-        Ok(())
+        self.host.get_mut().egress.set_stub_rules(rules).map_err(|e| match e {
+            TransportError::NotStub { transport } => SessionError::NotStub(transport),
+            e => SessionError::Transport(e),
+        })
     }
 
     /// The current virtual time.

@@ -17,8 +17,9 @@ pub use expect::{
 };
 pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
 pub use judge::Observed;
-pub use runner::{ExpectOutcome, Prepared, RunOptions, RunReport, SetupError, page_errors_text, prepare, summary_text};
+pub use runner::{Prepared, RunOptions, RunReport, SetupError, page_errors_text, prepare, summary_text};
 pub use script::{
     CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError,
     SessionScript, SetCookieStep, Step, TimeZone, TransportKind, TransportSpec, parse_time_zone,
 };
+pub use steps::ExpectOutcome;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::imp::Session;
 use super::script::{SessionScript, TransportKind};
-use super::steps::{Runner, summarize};
+use super::steps::{ExpectOutcome, Runner, summarize};
 use crate::budget::Budgets;
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::host::Tap;
@@ -52,20 +52,6 @@ pub struct SetupError {
     pub path: String,
     /// What is wrong.
     pub message: String,
-}
-
-/// The verdict of one `expect` step.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ExpectOutcome {
-    /// Index of the step.
-    pub step: usize,
-    /// Its label.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// Whether every part held.
-    pub passed: bool,
-    /// What did not hold ("expected …, got …").
-    pub failures: Vec<String>,
 }
 
 /// What a run produced.
@@ -135,13 +121,41 @@ pub struct Prepared {
     script: SessionScript,
     sdk: Vec<(String, String, String)>,
     policy: Policy,
-    transport_kind: TransportKind,
-    replay: Option<(String, String)>,
+    transport: TransportPlan,
     profile_path: Option<PathBuf>,
     profile: Option<ProfileFile>,
     seed: u64,
     inputs: Vec<(String, PathBuf)>,
     budgets: Budgets,
+}
+
+/// The transport a prepared run will use, built and checked once by [`prepare`].
+#[derive(Debug)]
+enum TransportPlan {
+    /// The stub with the script's rules.
+    Stub(StubTransport),
+    /// Live HTTP (the agent is made when the run starts).
+    Live(LiveConfig),
+    /// The parsed HAR.
+    Replay(ReplayTransport),
+}
+
+impl TransportPlan {
+    fn kind(&self) -> TransportKind {
+        match self {
+            TransportPlan::Stub(_) => TransportKind::Stub,
+            TransportPlan::Live(_) => TransportKind::Live,
+            TransportPlan::Replay(_) => TransportKind::Replay,
+        }
+    }
+
+    fn into_transport(self) -> Box<dyn Transport> {
+        match self {
+            TransportPlan::Stub(t) => Box::new(t),
+            TransportPlan::Live(cfg) => Box::new(LiveTransport::new(cfg)),
+            TransportPlan::Replay(t) => Box::new(t),
+        }
+    }
 }
 
 fn base_dir(path: &Path) -> PathBuf {
@@ -191,18 +205,29 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         latency_ms: None,
     });
     let transport_kind = opts.transport.or(spec.kind).unwrap_or(TransportKind::Stub);
-    StubTransport::new(spec.rules.clone()).map_err(|e| fail(path, format!("transport.rules: {e}")))?;
-    let replay = if transport_kind == TransportKind::Replay {
-        let har = opts.replay_har.clone().or_else(|| spec.har.as_ref().map(|h| dir.join(h)));
-        let har =
-            har.ok_or_else(|| fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into()))?;
-        inputs.push((format!("replay HAR of {}", path.display()), har.clone()));
-        let text = crate::files::read_input(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
-        let name = har.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        ReplayTransport::from_har_str(&text, &name, ReplayMode::Strict).map_err(|e| fail(&har, e.to_string()))?;
-        Some((name, text))
-    } else {
-        None
+    // The rules are checked whatever the transport (a `respond` step may need them valid later).
+    let stub = StubTransport::new(spec.rules.clone()).map_err(|e| fail(path, format!("transport.rules: {e}")))?;
+    let transport = match transport_kind {
+        TransportKind::Stub => TransportPlan::Stub(stub),
+        TransportKind::Live => {
+            let mut cfg = LiveConfig::default();
+            if let Some(l) = spec.latency_ms {
+                cfg.latency_ms = l;
+            }
+            TransportPlan::Live(cfg)
+        }
+        TransportKind::Replay => {
+            let har = opts.replay_har.clone().or_else(|| spec.har.as_ref().map(|h| dir.join(h)));
+            let har = har.ok_or_else(|| {
+                fail(path, "transport replay needs a HAR file (transport.har or --replay-har)".into())
+            })?;
+            inputs.push((format!("replay HAR of {}", path.display()), har.clone()));
+            let text = crate::files::read_input(&har).map_err(|e| fail(&har, format!("cannot read HAR: {e}")))?;
+            let name = har.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mode = if spec.strict.unwrap_or(true) { ReplayMode::Strict } else { ReplayMode::Lenient };
+            let replay = ReplayTransport::from_har_str(&text, &name, mode).map_err(|e| fail(&har, e.to_string()))?;
+            TransportPlan::Replay(replay)
+        }
     };
     let profile_path = opts.jar.clone().or_else(|| script.jar.as_ref().map(|j| dir.join(j)));
     let profile = match &profile_path {
@@ -211,18 +236,7 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
     };
     let seed = opts.seed.or(script.seed).unwrap_or(0);
     let budgets = opts.budgets;
-    Ok(Prepared {
-        script,
-        sdk: sdk_files,
-        policy,
-        transport_kind,
-        replay,
-        profile_path,
-        profile,
-        seed,
-        inputs,
-        budgets,
-    })
+    Ok(Prepared { script, sdk: sdk_files, policy, transport, profile_path, profile, seed, inputs, budgets })
 }
 
 impl Prepared {
@@ -234,33 +248,6 @@ impl Prepared {
     /// The profile file the run loads and saves at the end, if any.
     pub fn profile_path(&self) -> Option<&Path> {
         self.profile_path.as_deref()
-    }
-
-    fn transport(&self) -> Box<dyn Transport> {
-        let spec = self.script.transport.as_ref();
-        let latency = spec.and_then(|t| t.latency_ms);
-        match self.transport_kind {
-            TransportKind::Stub => {
-                let rules = spec.map(|t| t.rules.clone()).unwrap_or_default();
-                Box::new(StubTransport::new(rules).unwrap_or_default())
-            }
-            TransportKind::Live => {
-                let mut cfg = LiveConfig::default();
-                if let Some(l) = latency {
-                    cfg.latency_ms = l;
-                }
-                Box::new(LiveTransport::new(cfg))
-            }
-            TransportKind::Replay => {
-                let strict = spec.and_then(|t| t.strict).unwrap_or(true);
-                let mode = if strict { ReplayMode::Strict } else { ReplayMode::Lenient };
-                let (name, text) = self.replay.clone().unwrap_or_default();
-                match ReplayTransport::from_har_str(&text, &name, mode) {
-                    Ok(t) => Box::new(t),
-                    Err(_) => Box::new(StubTransport::default()),
-                }
-            }
-        }
     }
 
     fn inputs(&self, start: VirtualTime, tz: i32) -> Value {
@@ -278,7 +265,7 @@ impl Prepared {
             "tz_offset_minutes": tz,
             "sdk": sdk,
             "policy": self.policy,
-            "transport": match self.transport_kind { TransportKind::Stub => "stub", TransportKind::Live => "live", TransportKind::Replay => "replay" },
+            "transport": self.transport.kind(),
         })
     }
 
@@ -306,17 +293,19 @@ impl Prepared {
 
     /// As [`Prepared::run`], with `tap` seeing every transcript entry as it is recorded (a worker process streams
     /// them, so a crash loses nothing recorded before it).
-    pub fn run_with_tap(self, tap: Option<Tap>) -> RunReport {
+    pub fn run_with_tap(mut self, tap: Option<Tap>) -> RunReport {
+        let start = self.script.clock_start.unwrap_or(DEFAULT_START);
+        let tz = self.script.time_zone.map_or(0, |t| t.0);
+        let inputs = self.inputs(start, tz);
+        let transport = std::mem::replace(&mut self.transport, TransportPlan::Stub(StubTransport::default()));
         let s = &self.script;
-        let start = s.clock_start.unwrap_or(DEFAULT_START);
-        let tz = s.time_zone.map_or(0, |t| t.0);
         let mut b = Session::builder()
             .seed(self.seed)
             .clock_start(start)
             .tz_offset_minutes(tz)
             .policy(self.policy.clone())
             .budgets(self.budgets)
-            .transport(self.transport());
+            .transport(transport.into_transport());
         if let Some(ua) = &s.user_agent {
             b = b.user_agent(ua.clone());
         }
@@ -340,7 +329,7 @@ impl Prepared {
             host.jar = crate::jar::Jar::from_snapshot(p.cookies.clone());
             host.storage.restore_local(p.local_storage.clone());
         }
-        let mut runner = Runner { session, expectations: Vec::new(), last_expect: 0, error: None, steps_run: 0 };
+        let mut runner = Runner::new(session);
         for c in &s.cookies {
             if let Err(e) = runner.session.set_cookie(c.url.as_str(), &c.set) {
                 runner.error = Some(format!("cookies: {e}"));
@@ -384,7 +373,7 @@ impl Prepared {
         let mut doc = json!({
             "format": crate::transcript::FORMAT,
             "name": s.name,
-            "inputs": self.inputs(start, tz),
+            "inputs": inputs,
             "events": transcript.entries(),
             "final_jar": final_jar,
             "summary": {

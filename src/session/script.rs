@@ -173,8 +173,8 @@ pub enum Step {
     Eval(String),
     /// Advance the virtual clock: milliseconds or `"15m"`, `"14mo"`.
     Advance(Span),
-    /// Dispatch a host event: `pagehide`, `pageshow`, `visibilitychange` (hidden/visible), `hidden`, `visible`,
-    /// `online`, `offline`, `focus`, `blur`, `resize`, `beforeunload`.
+    /// Dispatch a host event: `pagehide`, `pageshow`, `hidden`, `visible` (each a `visibilitychange`), `online`,
+    /// `offline`, `focus`, `blur`, `resize`, `beforeunload`.
     Event(HostEvent),
     /// Set a cookie as an HTTP response would.
     SetCookie(SetCookieStep),

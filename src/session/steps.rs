@@ -1,16 +1,33 @@
 //! Carrying out the steps of a session script on a [`Session`], and judging its `expect` steps against the
 //! transcript (the parts that need the page: cookies now in the jar, `js` expressions).
+//!
+//! The seam with `runner.rs`: the runner prepares the session and drives [`Runner`] step by step; this file knows
+//! nothing of the runner.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::expect::{Expectation, Since};
 use super::imp::{PageTemplate, Session, SessionError};
 use super::judge::Observed;
-use super::runner::ExpectOutcome;
 use super::script::{LoadStep, Step};
 use crate::jar::CookieView;
 use crate::sdk;
 use crate::transcript::{Entry, Event};
+
+/// The verdict of one `expect` step.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExpectOutcome {
+    /// Index of the step.
+    pub step: usize,
+    /// Its label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Whether every part held.
+    pub passed: bool,
+    /// What did not hold ("expected …, got …").
+    pub failures: Vec<String>,
+}
 
 /// The state of a run between steps.
 pub(super) struct Runner {
@@ -59,11 +76,16 @@ pub(super) fn summarize(step: &Step) -> String {
 }
 
 impl Runner {
+    /// A run about to carry out its first step on `session`.
+    pub(super) fn new(session: Session) -> Runner {
+        Runner { session, expectations: Vec::new(), last_expect: 0, error: None, steps_run: 0 }
+    }
+
     pub(super) fn step(&mut self, index: usize, step: &Step) -> Result<(), SessionError> {
         match step {
             Step::Load(l) => {
                 let referrer = l.referrer.clone().unwrap_or_default();
-                self.session.load_with(l.url.as_str(), template(l), referrer, "load")?;
+                self.session.load_with(l.url.as_str(), template(l), referrer)?;
             }
             Step::Navigate(l) => {
                 self.session.navigate(l.url.as_str(), template(l))?;
@@ -78,14 +100,7 @@ impl Runner {
             }
             Step::Advance(span) => self.session.advance(span.0)?,
             Step::Event(e) => {
-                let name = match e {
-                    super::script::HostEvent::Hidden => "hidden",
-                    super::script::HostEvent::Visible => "visible",
-                    super::script::HostEvent::Online => "online",
-                    super::script::HostEvent::Offline => "offline",
-                    other => other.name(),
-                };
-                self.session.dispatch(name)?;
+                self.session.dispatch(*e)?;
             }
             Step::SetCookie(c) => {
                 let url = match &c.url {

@@ -14,6 +14,22 @@ pub struct Entry {
     pub event: Event,
 }
 
+/// Why a page opened (serialised in lowercase: `load`, `navigate`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageCause {
+    /// A typed URL: the script's `load` step, or [`Session::load`](crate::Session::load).
+    Load,
+    /// A followed link (`navigate` step).
+    Navigate,
+    /// A reload.
+    Reload,
+    /// Back one entry in the session history.
+    Back,
+    /// A navigation the page asked for (`location.href = ...`, a link, a form, a meta refresh).
+    Location,
+}
+
 /// The level of a console line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,8 +81,8 @@ pub enum Event {
     PageOpened {
         /// The page URL.
         url: String,
-        /// Why: `load`, `navigate`, `reload`, `back`, `location`.
-        cause: String,
+        /// Why it opened.
+        cause: PageCause,
     },
     /// The previous page was unloaded and its JS state dropped.
     PageClosed {
@@ -77,7 +93,8 @@ pub enum Event {
     ScriptRun {
         /// Its URL or name.
         name: String,
-        /// `file` (mapped local file), `inline`, `eval`.
+        /// Where the source came from: `inline` (a page's inline script), `file:NAME` (a script URL mapped to the
+        /// local file NAME) or `network` (fetched through the gate).
         origin: String,
         /// SHA-256 of the source, hex (files only).
         #[serde(skip_serializing_if = "Option::is_none")]

@@ -4,7 +4,7 @@
 
 mod event;
 
-pub use event::{ConsoleLevel, Entry, ErrorPhase, Event};
+pub use event::{ConsoleLevel, Entry, ErrorPhase, Event, PageCause};
 
 use serde::Serialize;
 

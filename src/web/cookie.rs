@@ -2,7 +2,7 @@
 //! the session's jar, for the page's current URL. The jar parses like a browser and ignores bad input silently (the
 //! refusal is still recorded in the transcript).
 
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue};
 
 fn cookie_get(_: &JsValue, _: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     let url = super::net::page_url(ctx)?;
@@ -29,9 +29,5 @@ fn cookie_set(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
     let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 2] =
         [("cookieGet", cookie_get), ("cookieSet", cookie_set)];
-    for (name, f) in fns {
-        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
-        h.set(JsString::from(name), f, false, ctx)?;
-    }
-    Ok(())
+    super::set_natives(ctx, h, &fns)
 }

@@ -1,6 +1,7 @@
 //! `Math.random`, `crypto.getRandomValues` and `crypto.randomUUID` (MDN: /en-US/docs/Web/API/Crypto), all from the
 //! session's seeded [`Entropy`](crate::entropy::Entropy). `crypto.subtle` is absent.
 
+use boa_engine::builtins::typed_array::TypedArrayKind;
 use boa_engine::object::ObjectInitializer;
 use boa_engine::object::builtins::{JsArrayBuffer, JsTypedArray};
 use boa_engine::property::Attribute;
@@ -18,8 +19,12 @@ fn get_random_values(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResu
         .as_object()
         .and_then(|o| JsTypedArray::from_object(o.clone()).ok())
         .ok_or_else(|| JsNativeError::typ().with_message("Crypto.getRandomValues: argument is not a typed array"))?;
-    let kind = array.kind().map(|k| format!("{k:?}")).unwrap_or_default();
-    if kind.starts_with("Float") {
+    // Integer arrays only (WebCrypto): every float kind, Float16 included, is a TypeMismatchError.
+    let float = array.kind().is_some_and(|k| {
+        use TypedArrayKind::*;
+        !matches!(k, Int8 | Uint8 | Uint8Clamped | Int16 | Uint16 | Int32 | Uint32 | BigInt64 | BigUint64)
+    });
+    if float {
         return Err(JsNativeError::typ()
             .with_message("Crypto.getRandomValues: TypeMismatchError: float arrays are not allowed")
             .into());

@@ -4,9 +4,8 @@
 //! throws is recorded as an event error.
 
 use boa_engine::object::builtins::JsFunction;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue};
 
-use crate::page::EventLoop;
 use crate::transcript::ErrorPhase;
 
 fn queue_task(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
@@ -15,7 +14,7 @@ fn queue_task(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
     };
     let delay = args.get_or_undefined(1).to_number(ctx)?;
     let delay = if delay.is_finite() && delay > 0.0 { delay as i64 } else { 0 };
-    if let Some(events) = ctx.downcast_job_executor::<EventLoop>() {
+    if let Some(events) = super::tasks_of(ctx) {
         let body = move |ctx: &mut Context| f.call(&JsValue::undefined(), &[], ctx).map(|_| ());
         events.schedule_native(delay, ErrorPhase::Event, Box::new(body));
     }
@@ -24,7 +23,6 @@ fn queue_task(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
 
 /// Adds `queueTask` to the prelude's private object.
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = NativeFunction::from_fn_ptr(queue_task).to_js_function(ctx.realm());
-    h.set(js_string!("queueTask"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("queueTask", queue_task)])?;
     Ok(())
 }

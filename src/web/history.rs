@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue};
 use url::Url;
 
 /// The entries of one document's session history; the current one is the document URL.
@@ -146,11 +146,7 @@ pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, url: &Url) -> JsResul
         ("historyIndex", history_index),
         ("historyLength", history_length),
     ];
-    for (name, f) in fns {
-        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
-        h.set(JsString::from(name), f, false, ctx)?;
-    }
-    Ok(())
+    super::set_natives(ctx, h, &fns)
 }
 
 #[cfg(test)]

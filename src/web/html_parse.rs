@@ -10,7 +10,7 @@
 //! since html5ever's time grows with the square of the nesting depth.
 
 use boa_engine::object::builtins::JsArray;
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue};
 use html5ever::tendril::TendrilSink;
 use html5ever::{LocalName, ParseOpts, QualName, ns, parse_fragment};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
@@ -115,8 +115,7 @@ fn parse_html(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
 }
 
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = NativeFunction::from_fn_ptr(parse_html).to_js_function(ctx.realm());
-    h.set(js_string!("parseHtml"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("parseHtml", parse_html)])?;
     Ok(())
 }
 

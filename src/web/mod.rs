@@ -57,6 +57,36 @@ const PRELUDE: &str = concat!(
     "\nreturn hooks;\n})"
 );
 
+/// A native task body: Rust code run later as a task, which may call into JS.
+pub(crate) type NativeTask = Box<dyn FnOnce(&mut Context) -> boa_engine::JsResult<()>>;
+
+/// What the surface needs from the page's event loop. `page/` implements it and hands it to [`install`], which keeps
+/// it in the context's data, where natives reach it (as `boa_runtime`'s fetch reaches its fetcher): `web/` never
+/// names the page's types.
+pub(crate) trait TaskQueue {
+    /// Schedules a host task `delay_ms` from now.
+    fn schedule_native(&self, delay_ms: i64, phase: crate::transcript::ErrorPhase, body: NativeTask);
+    /// Schedules a page timer and returns the id the page sees.
+    fn schedule_callback(
+        &self,
+        f: boa_engine::object::builtins::JsFunction,
+        args: Vec<JsValue>,
+        delay_ms: i64,
+        repeat: bool,
+    ) -> u32;
+    /// Cancels a page timer by the id the page sees.
+    fn clear_callback(&self, public_id: u32);
+}
+
+/// The page's task queue, as kept in the context's data.
+#[derive(Clone)]
+struct Tasks(std::rc::Rc<dyn TaskQueue>);
+
+/// The task queue of the page `ctx` belongs to (`None` before [`install`]).
+pub(crate) fn tasks_of(ctx: &Context) -> Option<std::rc::Rc<dyn TaskQueue>> {
+    ctx.get_data::<Tasks>().map(|t| t.0.clone())
+}
+
 /// The hooks the prelude hands back to the host.
 #[derive(Debug, Clone)]
 pub(crate) struct JsHooks(pub(crate) JsObject);
@@ -85,9 +115,28 @@ pub(crate) fn host_of(ctx: &Context) -> JsResult<HostRef> {
     Ok(host)
 }
 
+/// Puts native functions on the private object `h`, each under its name (non-enumerable, not writable).
+pub(crate) fn set_natives(
+    ctx: &mut Context,
+    h: &JsObject,
+    fns: &[(&str, boa_engine::native_function::NativeFunctionPointer)],
+) -> JsResult<()> {
+    for &(name, f) in fns {
+        let f = boa_engine::NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
+        h.set(boa_engine::JsString::from(name), f, false, ctx)?;
+    }
+    Ok(())
+}
+
 /// Installs the whole surface into a fresh context for `url`, and returns the prelude's hooks.
-pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsResult<JsHooks> {
+pub(crate) fn install(
+    ctx: &mut Context,
+    host: &HostRef,
+    tasks: std::rc::Rc<dyn TaskQueue>,
+    url: &url::Url,
+) -> JsResult<JsHooks> {
     ctx.insert_data(host.clone());
+    ctx.insert_data(Tasks(tasks));
     (Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension, AbortControllerExtension)
         .register(None, ctx)?;
     window::register(ctx)?;
@@ -110,7 +159,7 @@ pub(crate) fn install(ctx: &mut Context, host: &HostRef, url: &url::Url) -> JsRe
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
     natives.set_integrity_level(IntegrityLevel::Frozen, ctx)?;
-    let prelude = crate::page::code_cache::eval(ctx, PRELUDE, "sdkhost-prelude.js")?;
+    let prelude = crate::engine::code_cache::eval(ctx, PRELUDE, "sdkhost-prelude.js")?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;

@@ -4,7 +4,7 @@
 //! A module loads after page code may have tampered with builtins: it follows the sealing rules of
 //! `js/intrinsics.js` (the captured builtins `B` for anything that touches a private object).
 
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue};
 
 /// Wraps a module file as a function of the private natives `H`, the shared internals `I` and the captured builtins
 /// `B`.
@@ -43,12 +43,11 @@ fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
         return Err(JsNativeError::typ().with_message(format!("sdkhost: no prelude module {name}")).into());
     };
     let path = format!("sdkhost/{name}.js");
-    crate::page::code_cache::eval(ctx, source, &path)
+    crate::engine::code_cache::eval(ctx, source, &path)
 }
 
 /// Adds `module` to the prelude's private object.
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = NativeFunction::from_fn_ptr(load_module).to_js_function(ctx.realm());
-    h.set(js_string!("module"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("module", load_module)])?;
     Ok(())
 }

@@ -9,12 +9,11 @@
 use boa_engine::object::ObjectInitializer;
 use boa_engine::object::builtins::{JsArray, JsArrayBuffer, JsFunction, JsTypedArray};
 use boa_engine::property::Attribute;
-use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string};
 use url::Url;
 
-use crate::host::PendingNavigation;
+use crate::host::{NavigationKind, PendingNavigation};
 use crate::net::{Credentials, Exchange, Initiator, Outcome, Request};
-use crate::page::EventLoop;
 use crate::transcript::ErrorPhase;
 
 pub(crate) use super::history::page_url;
@@ -165,9 +164,7 @@ pub(crate) fn submit_and_deliver(
     let host = super::host_of(ctx)?;
     let exchange = host.get_mut().submit(req);
     let allowed = exchange.is_allowed();
-    let events = ctx
-        .downcast_job_executor::<EventLoop>()
-        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop"))?;
+    let events = super::tasks_of(ctx).ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop"))?;
     // A latency beyond i64 saturates (delivered at the end of time), never wraps to "at once".
     let delay = i64::try_from(exchange.latency_ms).unwrap_or(i64::MAX);
     events.schedule_native(
@@ -207,7 +204,15 @@ fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValu
     let target = args.get_or_undefined(0);
     let kind = args.get_or_undefined(1).to_string(ctx)?.to_std_string_escaped();
     let host = super::host_of(ctx)?;
-    if kind == "back" {
+    // Only the prelude calls `H.navigate`; a kind it never passes navigates as `assign` would.
+    let (kind, new_window) = match kind.as_str() {
+        "back" => (NavigationKind::Back, false),
+        "replace" => (NavigationKind::Replace, false),
+        "reload" => (NavigationKind::Reload, false),
+        "open" => (NavigationKind::Assign, true),
+        _ => (NavigationKind::Assign, false),
+    };
+    if kind == NavigationKind::Back {
         host.get_mut().pending_navigation = Some(PendingNavigation { url: None, kind });
         return Ok(true.into());
     }
@@ -232,7 +237,7 @@ fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValu
     let exchange = host.get_mut().submit(req);
     host.get_mut().deliver(&exchange);
     let allowed = exchange.is_allowed();
-    if allowed && kind != "open" {
+    if allowed && !new_window {
         // The URL as the gate let it out (without credentials).
         host.get_mut().pending_navigation = Some(PendingNavigation { url: Some(exchange.request.url.clone()), kind });
     }
@@ -241,9 +246,5 @@ fn navigate(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValu
 
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
     let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 2] = [("send", send), ("navigate", navigate)];
-    for (name, f) in fns {
-        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
-        h.set(JsString::from(name), f, false, ctx)?;
-    }
-    Ok(())
+    super::set_natives(ctx, h, &fns)
 }

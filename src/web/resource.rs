@@ -5,7 +5,7 @@
 //! whether the gate let the request out.
 
 use boa_engine::object::builtins::JsFunction;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue};
 
 use crate::net::Request;
 
@@ -26,7 +26,6 @@ fn request_resource(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResul
 }
 
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = NativeFunction::from_fn_ptr(request_resource).to_js_function(ctx.realm());
-    h.set(js_string!("requestResource"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("requestResource", request_resource)])?;
     Ok(())
 }

@@ -5,10 +5,9 @@
 //! other status) fires `error`.
 
 use boa_engine::object::builtins::JsFunction;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsValue};
 
 use crate::net::{Initiator, Request};
-use crate::page::EventLoop;
 use crate::transcript::{ErrorPhase, Event};
 
 fn call_back(f: Option<JsFunction>, ctx: &mut Context) -> JsResult<()> {
@@ -27,7 +26,7 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
     let onstart = args.get_or_undefined(3).as_object().and_then(|o| JsFunction::from_object(o.clone()));
     let host = super::host_of(ctx)?;
     let mapped = host.get().profile.scripts.get(&url).cloned();
-    let Some(events) = ctx.downcast_job_executor::<EventLoop>() else { return Ok(JsValue::undefined()) };
+    let Some(events) = super::tasks_of(ctx) else { return Ok(JsValue::undefined()) };
     match mapped {
         Some(script) => {
             events.schedule_native(
@@ -41,8 +40,8 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                         bytes: script.source.len(),
                     });
                     call_back(onstart, ctx)?;
-                    if let Err(e) = crate::page::code_cache::eval(ctx, &script.source, &script.name) {
-                        let (message, location) = crate::page::describe(&e, ctx);
+                    if let Err(e) = crate::engine::code_cache::eval(ctx, &script.source, &script.name) {
+                        let (message, location) = crate::engine::describe(&e, ctx);
                         host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
                     }
                     call_back(onload, ctx)
@@ -64,8 +63,8 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
                     bytes: source.len(),
                 });
                 call_back(onstart, ctx)?;
-                if let Err(e) = crate::page::code_cache::eval(ctx, &source, &name) {
-                    let (message, location) = crate::page::describe(&e, ctx);
+                if let Err(e) = crate::engine::code_cache::eval(ctx, &source, &name) {
+                    let (message, location) = crate::engine::describe(&e, ctx);
                     host.get_mut().record(Event::JsError { phase: ErrorPhase::Script, message, location });
                 }
                 call_back(onload, ctx)
@@ -76,7 +75,6 @@ fn load_script(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
 }
 
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = NativeFunction::from_fn_ptr(load_script).to_js_function(ctx.realm());
-    h.set(js_string!("loadScript"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("loadScript", load_script)])?;
     Ok(())
 }

@@ -8,7 +8,7 @@
 //! prelude throws `SecurityError`, as Chrome does for `data:` pages).
 
 use boa_engine::object::builtins::JsArray;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue, js_string};
 
 use crate::storage::Area;
 
@@ -92,9 +92,5 @@ pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject, url: &url::Url) -> Js
         ("storageKey", key),
         ("storageKeys", keys),
     ];
-    for (name, f) in fns {
-        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
-        h.set(JsString::from(name), f, false, ctx)?;
-    }
-    Ok(())
+    super::set_natives(ctx, h, &fns)
 }

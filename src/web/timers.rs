@@ -5,11 +5,8 @@
 use boa_engine::object::builtins::JsFunction;
 use boa_engine::{Context, JsArgs, JsNativeError, JsResult, JsValue, NativeFunction, js_string};
 
-use crate::page::EventLoop;
-
-fn event_loop(ctx: &Context) -> JsResult<std::rc::Rc<EventLoop>> {
-    ctx.downcast_job_executor::<EventLoop>()
-        .ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop").into())
+fn event_loop(ctx: &Context) -> JsResult<std::rc::Rc<dyn super::TaskQueue>> {
+    super::tasks_of(ctx).ok_or_else(|| JsNativeError::typ().with_message("sdkhost: no event loop").into())
 }
 
 fn callback(args: &[JsValue], api: &str) -> JsResult<JsFunction> {

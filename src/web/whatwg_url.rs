@@ -11,7 +11,7 @@
 //! Deviation: a lone surrogate in an input is read as U+FFFD (browsers percent-encode it as such too).
 
 use boa_engine::object::builtins::JsArray;
-use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{Context, JsArgs, JsObject, JsResult, JsString, JsValue};
 use url::{Url, quirks};
 
 fn text(v: &JsValue, ctx: &mut Context) -> JsResult<String> {
@@ -104,9 +104,5 @@ fn form_parse(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
     let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 3] =
         [("urlParse", url_parse), ("urlSet", url_set), ("formParse", form_parse)];
-    for (name, f) in fns {
-        let f = NativeFunction::from_fn_ptr(f).to_js_function(ctx.realm());
-        h.set(JsString::from(name), f, false, ctx)?;
-    }
-    Ok(())
+    super::set_natives(ctx, h, &fns)
 }

@@ -85,18 +85,11 @@ fn vendor(ua: &str) -> &'static str {
     }
 }
 
-/// `window.isSecureContext`: an https/wss/file page, or a loopback host (the page is never framed).
+/// `window.isSecureContext`: the one secure-URL rule of the jar (https/wss, or a loopback host), plus `file:` pages,
+/// which the Secure Contexts spec counts as potentially trustworthy while browsers never treat `file:` as a secure
+/// scheme for cookies (the page is never framed).
 fn is_secure_context(url: &url::Url) -> bool {
-    let host = url::quirks::hostname(url);
-    let loopback_v4 = host.strip_prefix("127.").is_some_and(|rest| {
-        let parts: Vec<&str> = rest.split('.').collect();
-        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    });
-    matches!(url::quirks::protocol(url), "https:" | "wss:" | "file:")
-        || host == "localhost"
-        || host.ends_with(".localhost")
-        || loopback_v4
-        || host == "[::1]"
+    url.scheme() == "file" || crate::jar::is_secure_url(url)
 }
 
 /// `H.reportError(e)`: an exception a listener threw; recorded, and the dispatch goes on (as browsers report it).
@@ -107,7 +100,7 @@ fn report_error(
 ) -> JsResult<boa_engine::JsValue> {
     use boa_engine::JsArgs;
     let err = boa_engine::JsError::from_opaque(args.get_or_undefined(0).clone());
-    let (message, location) = crate::page::describe(&err, ctx);
+    let (message, location) = crate::engine::describe(&err, ctx);
     super::host_of(ctx)?.get_mut().record(crate::transcript::Event::JsError {
         phase: crate::transcript::ErrorPhase::Event,
         message,
@@ -118,8 +111,7 @@ fn report_error(
 
 /// Adds the error reporter to the prelude's private object.
 pub(crate) fn add_error_native(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let f = boa_engine::NativeFunction::from_fn_ptr(report_error).to_js_function(ctx.realm());
-    h.set(js_string!("reportError"), f, false, ctx)?;
+    super::set_natives(ctx, h, &[("reportError", report_error)])?;
     Ok(())
 }
 

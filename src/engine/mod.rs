@@ -1,0 +1,13 @@
+//! Boa plumbing shared by the page and the browser surface: the per-thread code cache and turning a `JsError` into
+//! what a transcript records. Below both `page/` and `web/`, it imports neither.
+
+pub mod code_cache;
+mod errors;
+
+pub(crate) use errors::{describe, is_out_of_instructions};
+
+/// The parser settings of every page: Boa's AST optimizer (constant folding) is off. It costs more than it saves on
+/// scripts that run once (the prelude modules, SDK bundles), and it never changes what a script does.
+pub fn optimizer_options() -> boa_engine::optimizer::OptimizerOptions {
+    boa_engine::optimizer::OptimizerOptions::empty()
+}
