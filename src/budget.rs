@@ -6,6 +6,8 @@
 //! stop (a catastrophic regex, native recursion, a huge allocation) is bounded by the worker process instead (see
 //! [`crate::worker`]).
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 /// The limits of one session. `Budgets::default()` suits CI: generous for real SDK bundles, small enough that a
@@ -93,6 +95,42 @@ pub struct Exceeded {
     pub budget: Budget,
     /// Its limit.
     pub limit: u64,
+}
+
+/// What cut a session (or check) short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cut {
+    /// A budget ran out (the worker, or this process, ended the session cleanly).
+    Budget(Exceeded),
+    /// It ran past the wall-time limit and its worker was killed.
+    TimedOut(Duration),
+    /// Its worker died: stack overflow, out of memory, a signal, a panic.
+    Crashed(String),
+}
+
+impl Cut {
+    /// `budget_exceeded`, `timed_out` or `crashed`, as transcripts name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Cut::Budget(_) => "budget_exceeded",
+            Cut::TimedOut(_) => "timed_out",
+            Cut::Crashed(_) => "crashed",
+        }
+    }
+}
+
+impl std::fmt::Display for Cut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cut::Budget(e) => write!(f, "{e}"),
+            Cut::TimedOut(d) => write!(f, "timed out after {} (--timeout)", seconds(*d)),
+            Cut::Crashed(why) => write!(f, "crashed: {why}"),
+        }
+    }
+}
+
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 { format!("{} s", d.as_secs()) } else { format!("{:.1} s", d.as_secs_f64()) }
 }
 
 #[cfg(test)]

@@ -705,6 +705,7 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
         NoTestsArg::Pass => NoTests::Pass,
     };
     let selection = Selection { profile, filter: args.filter.clone(), shard };
+    let isolation = isolation.map(|i| std::sync::Arc::new(i) as std::sync::Arc<dyn sdkhost::conformance::CheckRunner>);
     let opts = RunOpts { selection, jobs, fail_fast: false, isolation, no_tests };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a

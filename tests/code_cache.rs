@@ -1,4 +1,4 @@
-//! The code cache (`src/page/code_cache.rs`) shares compiled code between the pages of a thread. Each safety
+//! The code cache (`src/engine/code_cache.rs`) shares compiled code between the pages of a thread. Each safety
 //! condition written there has a test here: a page never sees another page's globals, prototypes, objects or
 //! template objects through shared code, inline caches never misread, realm-dependent code is compiled per page, and
 //! a thread that ends with a full cache ends cleanly. `tests/code_cache_on_off.rs` compares whole transcripts and

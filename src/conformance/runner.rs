@@ -38,6 +38,13 @@ impl SdkBuild {
     }
 }
 
+/// Somewhere else to run one check: the worker processes of [`crate::worker::Isolation`] implement it. Kept behind
+/// this trait so that the conformance runner never names the worker module (which runs checks itself).
+pub trait CheckRunner: std::fmt::Debug + Send + Sync {
+    /// Runs `check` against `sdk`; a check that cannot finish is a failing report saying why.
+    fn run_check(&self, check: &Check, sdk: &SdkBuild) -> CheckReport;
+}
+
 /// How to run a suite.
 #[derive(Debug, Clone, Default)]
 pub struct RunOpts {
@@ -48,9 +55,9 @@ pub struct RunOpts {
     /// Skip the checks after the first failing one (in id order; the report is the same for any `jobs`). Defaults
     /// to false.
     pub fail_fast: bool,
-    /// Run each check in a worker process (a crash or hang fails that check only). Defaults to none: in this
-    /// process.
-    pub isolation: Option<crate::worker::Isolation>,
+    /// Run each check elsewhere, e.g. in a worker process ([`crate::worker::Isolation`]: a crash or hang fails that
+    /// check only). Defaults to none: in this process.
+    pub isolation: Option<std::sync::Arc<dyn CheckRunner>>,
     /// What a selection with no check means. Defaults to an error.
     pub no_tests: NoTests,
 }
@@ -100,13 +107,7 @@ pub fn run_suite(
                 let report = match (&opts.isolation, skip) {
                     (_, true) => skipped(check),
                     (None, false) => run_check(check, sdk),
-                    (Some(iso), false) => {
-                        crate::worker::run_check(iso, base(check, CheckResult::Fail), &sdk.name, &sdk.source)
-                            .unwrap_or_else(|e| CheckReport {
-                                failures: vec![e.to_string()],
-                                ..base(check, CheckResult::Fail)
-                            })
-                    }
+                    (Some(iso), false) => iso.run_check(check, sdk),
                 };
                 if report.result == CheckResult::Fail {
                     first_failure.fetch_min(i, Ordering::SeqCst);
@@ -147,7 +148,7 @@ pub fn run_suite(
     Ok(report)
 }
 
-fn base(check: &Check, result: CheckResult) -> CheckReport {
+pub(crate) fn base(check: &Check, result: CheckResult) -> CheckReport {
     CheckReport {
         id: check.id.clone(),
         label: check.label,

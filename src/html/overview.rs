@@ -5,8 +5,18 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::session::LANES;
 use super::text::{clip, escape, offset_text};
+
+/// The lanes of the timeline, in display order: (lane class, label).
+pub(super) const LANES: [(&str, &str); 7] = [
+    ("page", "pages"),
+    ("step", "steps"),
+    ("req", "requests"),
+    ("cookie", "cookies"),
+    ("console", "console"),
+    ("err", "errors"),
+    ("expect", "expectations"),
+];
 
 /// One event on the overview.
 pub(super) struct Mark<'a> {

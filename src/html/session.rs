@@ -6,20 +6,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::jar;
-use super::overview::{self, Mark};
+use super::overview::{self, LANES, Mark};
 use super::text::{clip, escape, offset_ms, offset_text, plain, str_at, u64_at};
 use crate::clock::VirtualTime;
-
-/// The lanes of the timeline, in display order: (lane class, label).
-pub(super) const LANES: [(&str, &str); 7] = [
-    ("page", "pages"),
-    ("step", "steps"),
-    ("req", "requests"),
-    ("cookie", "cookies"),
-    ("console", "console"),
-    ("err", "errors"),
-    ("expect", "expectations"),
-];
 
 /// One event, ready to show.
 pub(super) struct Row {

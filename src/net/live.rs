@@ -16,8 +16,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use ureq::config::AutoHeaderValue;
 
-use super::egress::{Answer, Transport};
 use super::request::{Outcome, Request, Response, reason_phrase};
+use super::transport::{Answer, Transport};
 
 /// Settings of the live transport.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

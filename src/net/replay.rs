@@ -14,10 +14,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::egress::{Answer, Transport};
 use super::error::TransportError;
 use super::request::{Outcome, Request, Response, base64_decode};
 use super::stub::StubTransport;
+use super::transport::{Answer, Transport};
 
 /// What to do with a request that has no HAR entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

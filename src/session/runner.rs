@@ -77,7 +77,7 @@ pub struct RunReport {
     pub page_errors: Vec<String>,
     /// What cut the session short, if anything did: a budget, or (in a worker process) the timeout or a crash.
     /// `step_error` says so too.
-    pub cut: Option<crate::worker::Cut>,
+    pub cut: Option<crate::budget::Cut>,
     /// The HAR text, when the exchanges stayed in a worker process (`exchanges` is then empty).
     pub har: Option<String>,
 }
@@ -401,7 +401,7 @@ impl Prepared {
             step_error: error,
             ended_at,
             page_errors: transcript.page_errors(),
-            cut: budget.map(crate::worker::Cut::Budget),
+            cut: budget.map(crate::budget::Cut::Budget),
             har: None,
         }
     }

@@ -1,49 +1,12 @@
 //! Naming how a session ended early: a budget, the timeout, or the worker process dying (and of what).
 
 use std::process::ExitStatus;
-use std::time::Duration;
 
-use crate::budget::Exceeded;
+use crate::budget::Cut;
 
-/// What cut a session (or check) short.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cut {
-    /// A budget ran out (the worker, or this process, ended the session cleanly).
-    Budget(Exceeded),
-    /// It ran past the wall-time limit and its worker was killed.
-    TimedOut(Duration),
-    /// Its worker died: stack overflow, out of memory, a signal, a panic.
-    Crashed(String),
-}
-
-impl Cut {
-    /// `budget_exceeded`, `timed_out` or `crashed`, as transcripts name it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Cut::Budget(_) => "budget_exceeded",
-            Cut::TimedOut(_) => "timed_out",
-            Cut::Crashed(_) => "crashed",
-        }
-    }
-
-    /// Names the death of a worker from its exit status and the end of its stderr.
-    pub(crate) fn crashed(status: ExitStatus, stderr: &str, memory_mib: u64) -> Cut {
-        Cut::Crashed(crash_reason(status, stderr, memory_mib))
-    }
-}
-
-impl std::fmt::Display for Cut {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Cut::Budget(e) => write!(f, "{e}"),
-            Cut::TimedOut(d) => write!(f, "timed out after {} (--timeout)", seconds(*d)),
-            Cut::Crashed(why) => write!(f, "crashed: {why}"),
-        }
-    }
-}
-
-fn seconds(d: Duration) -> String {
-    if d.subsec_millis() == 0 { format!("{} s", d.as_secs()) } else { format!("{:.1} s", d.as_secs_f64()) }
+/// Names the death of a worker from its exit status and the end of its stderr.
+pub(crate) fn crashed(status: ExitStatus, stderr: &str, memory_mib: u64) -> Cut {
+    Cut::Crashed(crash_reason(status, stderr, memory_mib))
 }
 
 fn crash_reason(status: ExitStatus, stderr: &str, memory_mib: u64) -> String {
@@ -90,20 +53,19 @@ fn signal_name(signal: i32) -> &'static str {
 mod tests {
     use std::os::unix::process::ExitStatusExt;
 
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
     fn names_the_usual_deaths() {
         let abort = ExitStatus::from_raw(6);
         let overflow = "\nthread 'sdkhost-job' has overflowed its stack\nfatal runtime error: stack overflow\n";
-        assert_eq!(Cut::crashed(abort, overflow, 512).to_string(), "crashed: stack overflow");
+        assert_eq!(crashed(abort, overflow, 512).to_string(), "crashed: stack overflow");
         let oom = "memory allocation of 2147483648 bytes failed\n";
-        assert_eq!(Cut::crashed(abort, oom, 512).to_string(), "crashed: out of memory (limit 512 MiB, --max-memory)");
-        assert_eq!(
-            Cut::crashed(ExitStatus::from_raw(11), "", 512).to_string(),
-            "crashed: killed by signal 11 (SIGSEGV)"
-        );
-        assert_eq!(Cut::crashed(ExitStatus::from_raw(3 << 8), "", 512).to_string(), "crashed: exit code 3");
+        assert_eq!(crashed(abort, oom, 512).to_string(), "crashed: out of memory (limit 512 MiB, --max-memory)");
+        assert_eq!(crashed(ExitStatus::from_raw(11), "", 512).to_string(), "crashed: killed by signal 11 (SIGSEGV)");
+        assert_eq!(crashed(ExitStatus::from_raw(3 << 8), "", 512).to_string(), "crashed: exit code 3");
         assert_eq!(Cut::TimedOut(Duration::from_secs(30)).to_string(), "timed out after 30 s (--timeout)");
         assert_eq!(Cut::TimedOut(Duration::from_millis(1500)).to_string(), "timed out after 1.5 s (--timeout)");
     }

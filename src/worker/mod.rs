@@ -18,12 +18,12 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+pub use crate::budget::Cut;
 pub use child::{limit_memory, serve};
-pub use ending::Cut;
 
 use crate::budget::Exceeded;
 use crate::clock::{DEFAULT_START, VirtualTime};
-use crate::conformance::{CheckReport, CheckResult};
+use crate::conformance::{Check, CheckReport, CheckResult, CheckRunner, SdkBuild};
 use crate::session::{ExpectOutcome, RunOptions, RunReport};
 
 /// The hidden subcommand that makes the binary a worker.
@@ -203,7 +203,7 @@ fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerEr
     } else if finished {
         None
     } else {
-        Some(Cut::crashed(status, &stderr, iso.memory_mib))
+        Some(ending::crashed(status, &stderr, iso.memory_mib))
     };
     Ok((stream, cut))
 }
@@ -326,6 +326,14 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
         cut: Some(cut),
         har: Some(har),
         page_errors,
+    }
+}
+
+impl CheckRunner for Isolation {
+    fn run_check(&self, check: &Check, sdk: &SdkBuild) -> CheckReport {
+        let failed = crate::conformance::base(check, CheckResult::Fail);
+        run_check(self, failed.clone(), &sdk.name, &sdk.source)
+            .unwrap_or_else(|e| CheckReport { failures: vec![e.to_string()], ..failed })
     }
 }
 
