@@ -78,27 +78,27 @@ impl Default for Profile {
 #[derive(Debug)]
 pub struct Host {
     /// The virtual clock and its task queue.
-    pub clock: Clock,
+    pub(crate) clock: Clock,
     /// All randomness.
-    pub entropy: Entropy,
+    pub(crate) entropy: Entropy,
     /// What happened.
-    pub transcript: Transcript,
+    pub(crate) transcript: Transcript,
     /// The browser profile.
-    pub profile: Profile,
+    pub(crate) profile: Profile,
     /// The cookie jar.
-    pub jar: Jar,
+    pub(crate) jar: Jar,
     /// The one door to the network.
-    pub egress: Egress,
+    pub(crate) egress: Egress,
     /// A navigation the page asked for (`location.href = ...`), carried out by the session after the current step.
-    pub pending_navigation: Option<PendingNavigation>,
+    pub(crate) pending_navigation: Option<PendingNavigation>,
     /// `localStorage` and `sessionStorage` of every origin.
-    pub storage: crate::storage::Storage,
+    pub(crate) storage: crate::storage::Storage,
     /// What the next page to open starts with (referrer, title).
-    pub page_init: PageInit,
+    pub(crate) page_init: PageInit,
     /// The limits of this session.
-    pub budgets: Budgets,
+    pub(crate) budgets: Budgets,
     /// The budget that ended the session, once one has: pages stop running scripts, the session ends.
-    pub stopped: Option<Exceeded>,
+    pub(crate) stopped: Option<Exceeded>,
     /// Bytes of events recorded so far (as JSON), against [`Budgets::output_bytes`].
     output_bytes: u64,
     /// Sees every entry as it is recorded (the worker process streams them to its parent).

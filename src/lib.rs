@@ -4,7 +4,61 @@
 //! randomness, the cookie jar and the network. One gate decides every outgoing request and lets it out only while the
 //! consent (opt-in) cookie is present. The same inputs always give the same bytes out.
 //!
-//! The pure core (`clock`, `entropy`, `transcript`, ...) never touches Boa; only `page` and `web` do.
+//! ## The front door
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`replay()`] | run a session script (a file or a parsed [`SessionScript`]) and get its [`RunReport`] |
+//! | [`conform()`] | run the CrossEngage v2 checks against an [`SdkBuild`] and get its [`SuiteReport`] |
+//! | [`Session`], [`SessionBuilder`] | drive pages from Rust: load, call the SDK, advance virtual time, read the record |
+//! | [`PageTemplate`], [`HostEvent`] | what a page runs while it loads; the events a session can dispatch |
+//! | [`RunOptions`], [`RunOpts`] | overrides of a replay (seed, transport, consent, budgets); how a suite runs |
+//! | [`Transcript`], [`Entry`], [`Event`], [`VirtualTime`] | the record: every event at its virtual time |
+//! | [`ExpectOutcome`], [`CheckReport`], [`CheckResult`] | the verdicts inside the reports |
+//! | [`Error`], [`EXIT_OK`], [`EXIT_FAILED`], [`EXIT_BAD_INPUT`], [`EXIT_CUT_SHORT`] | the one error type, and the exit codes of the command line |
+//! | [`sdk`] | the bundled reference SDK and the CrossEngage page snippet |
+//!
+//! [`replay()`] and [`conform()`] run sessions on a thread of their own with the stack deep SDK code needs; a
+//! [`Session`] lives on the thread that built it (Boa is `!Send`) and grows its stack where it must.
+//!
+//! ## Use it from Rust
+//!
+//! The README's section of the same name, as a test:
+//!
+//! ```
+//! use serde_json::json;
+//! use sdkhost::{Event, PageTemplate, Session, sdk};
+//!
+//! let mut session = Session::builder()
+//!     .seed(7) // the same seed gives the same ids and bytes
+//!     .script(sdk::CE_SCRIPT_URL, sdk::REFERENCE_SDK_NAME, sdk::REFERENCE_SDK)
+//!     .build();
+//! let page = PageTemplate { scripts: vec![("snippet.js".into(), sdk::snippet("demo-key"))], title: "Shop".into() };
+//! session.load_with("https://shop.example/", page, String::new())?;
+//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?.expect("the SDK does not throw");
+//! session.advance(1_000)?;
+//! session.call_sdk(&[json!({"trackingOptIn": true})])?.expect("the SDK does not throw");
+//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?.expect("the SDK does not throw");
+//! session.advance(1_000)?;
+//!
+//! let transcript = session.transcript();
+//! let requests: Vec<bool> = transcript
+//!     .entries()
+//!     .iter()
+//!     .filter_map(|e| match &e.event {
+//!         Event::Request(exchange) => Some(exchange.is_allowed()),
+//!         _ => None,
+//!     })
+//!     .collect();
+//! assert_eq!(requests, [true], "silent before the opt-in, one request after it");
+//! # Ok::<(), sdkhost::Error>(())
+//! ```
+//!
+//! ## Below the front door
+//!
+//! The modules (`clock`, `jar`, `net`, `session`, `conformance`, ...) stay public for the command line and the
+//! integration tests; their items may change between versions. The pure core (`clock`, `entropy`, `transcript`,
+//! ...) never touches Boa; only `engine`, `page` and `web` (all private) do.
 
 #![deny(unsafe_code)]
 #![warn(unused_crate_dependencies)]
@@ -35,7 +89,14 @@ pub mod worker;
 use clap as _;
 use quick_junit as _;
 
+mod api;
+mod error;
+
+pub use api::{ScriptSource, conform, replay};
 pub use clock::VirtualTime;
-pub use page::Page;
-pub use session::{Session, SessionBuilder};
-pub use transcript::Transcript;
+pub use conformance::{CheckReport, CheckResult, RunOpts, SdkBuild, SuiteReport};
+pub use error::{EXIT_BAD_INPUT, EXIT_CUT_SHORT, EXIT_FAILED, EXIT_OK, Error};
+pub use session::{
+    ExpectOutcome, HostEvent, PageTemplate, RunOptions, RunReport, Session, SessionBuilder, SessionScript,
+};
+pub use transcript::{Entry, Event, Transcript};

@@ -343,9 +343,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
         .budgets(args.budgets.budgets())
         .build();
     if let Some(p) = profile {
-        let mut host = session.host().get_mut();
-        host.jar = sdkhost::jar::Jar::from_snapshot(p.cookies);
-        host.storage.restore_local(p.local_storage);
+        session.restore_profile(&p);
     }
     // A budget that runs out ends the run early; what happened up to there is still printed (exit 3).
     let ended = |r: Result<(), SessionError>, what: &str| match r {
@@ -373,10 +371,7 @@ fn run(args: RunArgs) -> Result<u8, String> {
         }
     }
     if let Some(path) = &args.gate.jar {
-        let host = session.host().get();
-        let profile =
-            sdkhost::jar::ProfileFile::new(host.jar.snapshot().persistent_only(), host.storage.local_snapshot());
-        sdkhost::jar::save_profile(path, &profile).map_err(|e| format!("--jar: {e}"))?;
+        sdkhost::jar::save_profile(path, &session.profile()).map_err(|e| format!("--jar: {e}"))?;
     }
     let transcript = session.transcript();
     if let Some(path) = &args.har {

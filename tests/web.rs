@@ -152,7 +152,7 @@ fn local_storage_outlives_pages_per_origin_and_session_storage_the_tab() {
         session.open("https://other.example/").unwrap();
         assert_eq!(eval(&mut session, "localStorage.length + sessionStorage.length"), 0);
         eval(&mut session, "localStorage.setItem('x', 'other')");
-        let snapshot = session.host().get().storage.local_snapshot();
+        let snapshot = session.profile().local_storage;
         assert_eq!(snapshot.keys().collect::<Vec<_>>(), ["https://other.example", "https://shop.example"]);
         session.clear_storage();
         assert_eq!(eval(&mut session, "localStorage.length"), 0);

@@ -267,7 +267,7 @@ impl Page {
     }
 
     /// Calls a prelude hook (`setReadyState`, `fire`, `setVisibility`, ...), then a checkpoint.
-    pub fn call_hook(&mut self, name: &str, args: &[JsValue]) {
+    pub(crate) fn call_hook(&mut self, name: &str, args: &[JsValue]) {
         if self.halted() {
             return;
         }
@@ -344,7 +344,9 @@ impl Page {
         json.as_array().into_iter().flatten().filter_map(|n| n.as_str().map(str::to_owned)).collect()
     }
 
-    /// The Boa context, for glue and tests that need it.
+    /// The Boa context. Not part of the API: only `benches/perf.rs` uses it, to time parse, compile and evaluate
+    /// apart inside a real page.
+    #[doc(hidden)]
     pub fn context(&mut self) -> &mut Context {
         &mut self.ctx
     }

@@ -8,6 +8,7 @@ use super::script::HostEvent;
 use crate::budget::{Budgets, Exceeded};
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::host::{Host, HostRef, MappedScript, NavigationKind, PageInit, Profile};
+use crate::jar::ProfileFile;
 use crate::net::{Policy, StubRule, StubTransport, Transport, TransportError};
 use crate::page::{EventTarget, Page, PageError};
 use crate::transcript::{Event, PageCause, Transcript};
@@ -197,7 +198,7 @@ impl Session {
     }
 
     /// The shared host state.
-    pub fn host(&self) -> &HostRef {
+    pub(crate) fn host(&self) -> &HostRef {
         &self.host
     }
 
@@ -438,6 +439,19 @@ impl Session {
         let now = host.now();
         host.jar.clear(now);
         host.flush_cookie_events();
+    }
+
+    /// Replaces the cookie jar and localStorage with a saved profile's (a returning visitor).
+    pub fn restore_profile(&mut self, profile: &ProfileFile) {
+        let mut host = self.host.get_mut();
+        host.jar = crate::jar::Jar::from_snapshot(profile.cookies.clone());
+        host.storage.restore_local(profile.local_storage.clone());
+    }
+
+    /// What a browser would keep of this session for a returning visitor: the persistent cookies and localStorage.
+    pub fn profile(&self) -> ProfileFile {
+        let host = self.host.get();
+        ProfileFile::new(host.jar.snapshot().persistent_only(), host.storage.local_snapshot())
     }
 
     /// Clears localStorage and sessionStorage of every origin.

@@ -324,10 +324,9 @@ impl Prepared {
             }
             host.set_tap(tap);
         }
+        let mut session = session;
         if let Some(p) = &self.profile {
-            let mut host = session.host().get_mut();
-            host.jar = crate::jar::Jar::from_snapshot(p.cookies.clone());
-            host.storage.restore_local(p.local_storage.clone());
+            session.restore_profile(p);
         }
         let mut runner = Runner::new(session);
         for c in &s.cookies {
@@ -347,23 +346,22 @@ impl Prepared {
             }
         }
         let ended_at = runner.session.now();
-        let (final_jar, local) = {
+        let final_jar = {
             let mut host = runner.session.host().get_mut();
             let now = host.now();
             let jar = host.jar.all(now);
             host.flush_cookie_events();
-            (jar, host.storage.local_snapshot())
+            jar
         };
         let mut error = runner.error.take();
         // The profile is saved whether or not a step failed: it holds what the browser would keep.
-        if let Some(path) = &self.profile_path {
-            let snapshot = runner.session.host().get().jar.snapshot().persistent_only();
-            if let Err(e) = save_profile(path, &ProfileFile::new(snapshot, local)) {
-                error = Some(match error {
-                    Some(step) => format!("{step}; then {e}"),
-                    None => e.to_string(),
-                });
-            }
+        if let Some(path) = &self.profile_path
+            && let Err(e) = save_profile(path, &runner.session.profile())
+        {
+            error = Some(match error {
+                Some(step) => format!("{step}; then {e}"),
+                None => e.to_string(),
+            });
         }
         let transcript = runner.session.transcript();
         let exchanges = transcript.exchanges();
