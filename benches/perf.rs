@@ -32,8 +32,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use boa_engine::{Context, Script, Source};
-use sdkhost::conformance::{RunOpts, SdkBuild, Suite, run_suite};
-use sdkhost::host::{Host, HostRef, Profile};
+use sdkhost::conformance::{SdkBuild, Suite, SuiteOptions, run_suite};
+use sdkhost::host::{BrowserProfile, Host, HostRef};
 use sdkhost::page::Page;
 use sdkhost::sdk;
 use sdkhost::session::{RunOptions, SessionScript, prepare};
@@ -75,7 +75,7 @@ fn timed(n: usize, mut f: impl FnMut() -> f64) -> Stats {
 }
 
 fn host() -> HostRef {
-    HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()))
+    HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()))
 }
 
 fn url() -> url::Url {
@@ -294,7 +294,7 @@ fn peak_kib() -> u64 {
 fn suite_child(jobs: usize) {
     let suite = Suite::ce_v2().expect("suite");
     let build = SdkBuild::new("ce.js", sdk::REFERENCE_SDK);
-    let opts = RunOpts { jobs, ..RunOpts::default() };
+    let opts = SuiteOptions { jobs, ..SuiteOptions::default() };
     let t = Instant::now();
     let report = run_suite(&suite, &build, &opts, |_| Ok(())).expect("suite ran");
     let wall = ms(t.elapsed());

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::conformance::{RunOpts, SdkBuild, Suite, SuiteReport, run_suite};
+use crate::conformance::{SdkBuild, Suite, SuiteOptions, SuiteReport, run_suite};
 use crate::error::Error;
 use crate::session::{RunOptions, RunReport, SessionScript, prepare};
 
@@ -64,14 +64,14 @@ pub fn replay(script: impl Into<ScriptSource>, opts: &RunOptions) -> Result<RunR
 /// ```no_run
 /// let source = std::fs::read_to_string("sdk-js/dist/ce.min.js").expect("the built SDK");
 /// let sdk = sdkhost::SdkBuild::new("ce.min.js", source);
-/// let report = sdkhost::conform(&sdk, &sdkhost::RunOpts { jobs: 2, ..Default::default() })?;
+/// let report = sdkhost::conform(&sdk, &sdkhost::SuiteOptions { jobs: 2, ..Default::default() })?;
 /// assert_eq!(report.summary.failed, 0);
 /// # Ok::<(), sdkhost::Error>(())
 /// ```
 ///
 /// # Errors
 /// [`Error::Suite`] when the bundled suite does not load, [`Error::Run`] when the selection picks nothing.
-pub fn conform(sdk: &SdkBuild, opts: &RunOpts) -> Result<SuiteReport, Error> {
+pub fn conform(sdk: &SdkBuild, opts: &SuiteOptions) -> Result<SuiteReport, Error> {
     let suite = Suite::ce_v2()?;
     Ok(run_suite(&suite, sdk, opts, |_| Ok(()))?)
 }

@@ -8,66 +8,41 @@
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
-/// The independent streams of one session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
-    /// `Math.random`.
-    MathRandom,
-    /// `crypto.getRandomValues` and `crypto.randomUUID`.
-    Crypto,
-    /// Ids the host invents (request ids are sequential; this is for anything random-looking).
-    HostIds,
-}
-
-/// All randomness of a session.
+/// All randomness of a session: two independent streams, `Math.random` (stream 1) and `crypto` (stream 2; stream 3
+/// was reserved for host ids and never drawn from), so that using one never shifts the other.
 #[derive(Debug, Clone)]
-pub struct Entropy {
-    seed: u64,
+pub(crate) struct Entropy {
     math: Xoshiro256PlusPlus,
     crypto: Xoshiro256PlusPlus,
-    host: Xoshiro256PlusPlus,
 }
 
 impl Entropy {
     /// The streams for `seed`.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         let stream = |n: u64| Xoshiro256PlusPlus::seed_from_u64(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        Entropy { seed, math: stream(1), crypto: stream(2), host: stream(3) }
-    }
-
-    /// The seed this was made from.
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-
-    fn rng(&mut self, s: Stream) -> &mut Xoshiro256PlusPlus {
-        match s {
-            Stream::MathRandom => &mut self.math,
-            Stream::Crypto => &mut self.crypto,
-            Stream::HostIds => &mut self.host,
-        }
+        Entropy { math: stream(1), crypto: stream(2) }
     }
 
     /// A float in `[0, 1)` with 53 random bits, as `Math.random` returns.
-    pub fn next_f64(&mut self) -> f64 {
+    pub(crate) fn next_f64(&mut self) -> f64 {
         (self.math.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// Fills `buf` from the stream `s`.
-    pub fn fill(&mut self, s: Stream, buf: &mut [u8]) {
-        self.rng(s).fill_bytes(buf);
+    /// Fills `buf` from the `crypto` stream (`crypto.getRandomValues`).
+    pub(crate) fn fill(&mut self, buf: &mut [u8]) {
+        self.crypto.fill_bytes(buf);
     }
 
-    /// A lowercase RFC 4122 version 4 UUID from the stream `s`.
-    pub fn uuid_v4(&mut self, s: Stream) -> String {
+    /// A lowercase RFC 4122 version 4 UUID from the `crypto` stream (`crypto.randomUUID`).
+    pub(crate) fn uuid_v4(&mut self) -> String {
         let mut b = [0u8; 16];
-        self.fill(s, &mut b);
+        self.fill(&mut b);
         format_uuid_v4(b)
     }
 }
 
 /// Formats 16 bytes as a version 4, variant 1 UUID (setting those bits).
-pub fn format_uuid_v4(mut b: [u8; 16]) -> String {
+pub(crate) fn format_uuid_v4(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
@@ -94,12 +69,12 @@ mod tests {
         let mut a = Entropy::new(7);
         let mut b = Entropy::new(7);
         let _ = b.next_f64(); // using Math.random must not shift crypto
-        assert_eq!(a.uuid_v4(Stream::Crypto), b.uuid_v4(Stream::Crypto));
+        assert_eq!(a.uuid_v4(), b.uuid_v4());
     }
 
     #[test]
     fn uuid_has_version_and_variant() {
-        let u = Entropy::new(3).uuid_v4(Stream::Crypto);
+        let u = Entropy::new(3).uuid_v4();
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");
         assert!(matches!(&u[19..20], "8" | "9" | "a" | "b"));

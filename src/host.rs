@@ -46,7 +46,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// The browser profile: what the page sees of the browser itself.
 #[derive(Debug, Clone)]
-pub struct Profile {
+pub struct BrowserProfile {
     /// `navigator.userAgent`.
     pub user_agent: String,
     /// `navigator.language` (and first of `languages`).
@@ -61,9 +61,9 @@ pub struct Profile {
     pub scripts: BTreeMap<String, MappedScript>,
 }
 
-impl Default for Profile {
+impl Default for BrowserProfile {
     fn default() -> Self {
-        Profile {
+        BrowserProfile {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             language: "en-US".to_owned(),
             tz_offset_minutes: 0,
@@ -84,7 +84,7 @@ pub struct Host {
     /// What happened.
     pub(crate) transcript: Transcript,
     /// The browser profile.
-    pub(crate) profile: Profile,
+    pub(crate) profile: BrowserProfile,
     /// The cookie jar.
     pub(crate) jar: Jar,
     /// The one door to the network.
@@ -161,7 +161,7 @@ pub enum NavigationKind {
 
 impl Host {
     /// A host at `start` with `seed`, the stub transport and the default consent policy.
-    pub fn new(start: VirtualTime, seed: u64, profile: Profile) -> Self {
+    pub fn new(start: VirtualTime, seed: u64, profile: BrowserProfile) -> Self {
         Host {
             clock: Clock::new(start),
             entropy: Entropy::new(seed),

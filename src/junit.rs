@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 /// The outcome of one test case.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// It passed.
     Pass,
     /// It failed: a one-line `message` (the first failure, whole) and the full `text`.
@@ -30,7 +30,7 @@ pub enum Outcome {
 
 /// One `<testcase>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Case {
+pub(crate) struct Case {
     /// `classname`: the group it belongs to (a session, a conformance area).
     pub classname: String,
     /// `name`.
@@ -43,7 +43,7 @@ pub struct Case {
 
 /// One `<testsuite>`, the document's root.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Suite {
+pub(crate) struct Suite {
     /// `name`.
     pub name: String,
     /// `<properties>`, in order.
@@ -54,7 +54,7 @@ pub struct Suite {
 
 impl Suite {
     /// The XML document, with a final newline.
-    pub fn to_xml(&self) -> String {
+    pub(crate) fn to_xml(&self) -> String {
         let count = |f: fn(&Outcome) -> bool| self.cases.iter().filter(|c| f(&c.outcome)).count();
         let failures = count(|o| matches!(o, Outcome::Fail { .. }));
         let skipped = count(|o| matches!(o, Outcome::Skip { .. }));

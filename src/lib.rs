@@ -12,7 +12,7 @@
 //! | [`conform()`] | run the CrossEngage v2 checks against an [`SdkBuild`] and get its [`SuiteReport`] |
 //! | [`Session`], [`SessionBuilder`] | drive pages from Rust: load, call the SDK, advance virtual time, read the record |
 //! | [`PageTemplate`], [`HostEvent`] | what a page runs while it loads; the events a session can dispatch |
-//! | [`RunOptions`], [`RunOpts`] | overrides of a replay (seed, transport, consent, budgets); how a suite runs |
+//! | [`RunOptions`], [`SuiteOptions`] | overrides of a replay (seed, transport, consent, budgets); how a suite runs |
 //! | [`Transcript`], [`Entry`], [`Event`], [`VirtualTime`] | the record: every event at its virtual time |
 //! | [`ExpectOutcome`], [`CheckReport`], [`CheckResult`] | the verdicts inside the reports |
 //! | [`Error`], [`EXIT_OK`], [`EXIT_FAILED`], [`EXIT_BAD_INPUT`], [`EXIT_CUT_SHORT`] | the one error type, and the exit codes of the command line |
@@ -68,19 +68,19 @@ pub mod clock;
 pub mod conformance;
 pub mod diff;
 mod engine;
-pub mod entropy;
+mod entropy;
 pub mod files;
 pub mod host;
 pub mod html;
 pub mod jar;
-pub mod junit;
+mod junit;
 pub mod net;
 pub mod page;
 pub mod parallel;
 pub mod replay;
 pub mod sdk;
 pub mod session;
-pub mod storage;
+mod storage;
 pub mod transcript;
 mod web;
 pub mod worker;
@@ -94,7 +94,7 @@ mod error;
 
 pub use api::{ScriptSource, conform, replay};
 pub use clock::VirtualTime;
-pub use conformance::{CheckReport, CheckResult, RunOpts, SdkBuild, SuiteReport};
+pub use conformance::{CheckReport, CheckResult, SdkBuild, SuiteOptions, SuiteReport};
 pub use error::{EXIT_BAD_INPUT, EXIT_CUT_SHORT, EXIT_FAILED, EXIT_OK, Error};
 pub use session::{
     ExpectOutcome, HostEvent, PageTemplate, RunOptions, RunReport, Session, SessionBuilder, SessionScript,

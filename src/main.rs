@@ -208,7 +208,7 @@ struct GateArgs {
     /// Block every request, whatever the consent.
     #[arg(long)]
     deny_all: bool,
-    /// Profile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end, also after a
+    /// CheckProfile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end, also after a
     /// failed step.
     #[arg(long, value_name = "FILE")]
     jar: Option<PathBuf>,
@@ -669,7 +669,7 @@ enum FormatArg {
 }
 
 fn conform(args: ConformArgs) -> Result<u8, String> {
-    use sdkhost::conformance::{NoTests, Profile, RunOpts, SdkBuild, Selection, Suite, report, run_suite};
+    use sdkhost::conformance::{CheckProfile, NoTests, SdkBuild, Selection, Suite, SuiteOptions, report, run_suite};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
     let source =
@@ -683,8 +683,8 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     }
     let suite = Suite::ce_v2().map_err(|e| e.to_string())?;
     let profile = match args.profile {
-        ProfileArg::Documented => Profile::Documented,
-        ProfileArg::Reference => Profile::Reference,
+        ProfileArg::Documented => CheckProfile::Documented,
+        ProfileArg::Reference => CheckProfile::Reference,
     };
     let format = match args.format {
         FormatArg::Human => report::Format::Human,
@@ -701,7 +701,7 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     };
     let selection = Selection { profile, filter: args.filter.clone(), shard };
     let isolation = isolation.map(|i| std::sync::Arc::new(i) as std::sync::Arc<dyn sdkhost::conformance::CheckRunner>);
-    let opts = RunOpts { selection, jobs, fail_fast: false, isolation, no_tests };
+    let opts = SuiteOptions { selection, jobs, fail_fast: false, isolation, no_tests };
     let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
     // --filter that matches nothing) leaves an existing report as it was.

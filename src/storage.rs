@@ -11,11 +11,11 @@
 use std::collections::BTreeMap;
 
 /// Bytes one origin may keep in one area (Chrome: 5 MiB, UTF-16).
-pub const QUOTA_BYTES: usize = 5 * 1024 * 1024;
+pub(crate) const QUOTA_BYTES: usize = 5 * 1024 * 1024;
 
 /// Which storage area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Area {
+pub(crate) enum Area {
     /// `localStorage`: per origin, for the whole session, saved in the profile.
     Local,
     /// `sessionStorage`: per origin, for the session's tab.
@@ -25,7 +25,7 @@ pub enum Area {
 /// A `setItem` that would pass the quota (a `QuotaExceededError` in the page); nothing was stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("quota exceeded: {needed} bytes needed, {QUOTA_BYTES} allowed")]
-pub struct QuotaExceeded {
+pub(crate) struct QuotaExceeded {
     /// What the origin's area would hold after the write, in bytes.
     pub needed: usize,
 }
@@ -35,7 +35,7 @@ type Items = BTreeMap<String, String>;
 
 /// Every storage area of a session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Storage {
+pub(crate) struct Storage {
     local: BTreeMap<String, Items>,
     session: BTreeMap<String, Items>,
 }
@@ -51,7 +51,7 @@ fn used(items: &Items) -> usize {
 
 impl Storage {
     /// Empty storage.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
@@ -70,7 +70,7 @@ impl Storage {
     }
 
     /// `getItem(key)`.
-    pub fn get(&self, area: Area, origin: &str, key: &str) -> Option<&str> {
+    pub(crate) fn get(&self, area: Area, origin: &str, key: &str) -> Option<&str> {
         self.areas(area).get(origin)?.get(key).map(String::as_str)
     }
 
@@ -78,7 +78,7 @@ impl Storage {
     ///
     /// # Errors
     /// [`QuotaExceeded`] when the origin's area would pass [`QUOTA_BYTES`]; the area is left unchanged.
-    pub fn set(&mut self, area: Area, origin: &str, key: &str, value: &str) -> Result<(), QuotaExceeded> {
+    pub(crate) fn set(&mut self, area: Area, origin: &str, key: &str, value: &str) -> Result<(), QuotaExceeded> {
         let items = self.areas_mut(area).entry(origin.to_owned()).or_default();
         let old = items.get(key).map_or(0, |v| cost(key) + cost(v));
         let needed = used(items) - old + cost(key) + cost(value);
@@ -90,7 +90,7 @@ impl Storage {
     }
 
     /// `removeItem(key)`.
-    pub fn remove(&mut self, area: Area, origin: &str, key: &str) {
+    pub(crate) fn remove(&mut self, area: Area, origin: &str, key: &str) {
         let areas = self.areas_mut(area);
         if let Some(items) = areas.get_mut(origin) {
             items.remove(key);
@@ -101,33 +101,34 @@ impl Storage {
     }
 
     /// `clear()` of one origin's area.
-    pub fn clear_area(&mut self, area: Area, origin: &str) {
+    pub(crate) fn clear_area(&mut self, area: Area, origin: &str) {
         self.areas_mut(area).remove(origin);
     }
 
     /// The keys of an origin's area, in `key(i)` order.
-    pub fn keys(&self, area: Area, origin: &str) -> Vec<&str> {
+    pub(crate) fn keys(&self, area: Area, origin: &str) -> Vec<&str> {
         self.areas(area).get(origin).map(|items| items.keys().map(String::as_str).collect()).unwrap_or_default()
     }
 
     /// `length`.
-    pub fn len(&self, area: Area, origin: &str) -> usize {
+    pub(crate) fn len(&self, area: Area, origin: &str) -> usize {
         self.areas(area).get(origin).map_or(0, BTreeMap::len)
     }
 
     /// `key(index)`.
-    pub fn key(&self, area: Area, origin: &str, index: usize) -> Option<&str> {
+    pub(crate) fn key(&self, area: Area, origin: &str, index: usize) -> Option<&str> {
         self.areas(area).get(origin)?.keys().nth(index).map(String::as_str)
     }
 
     /// Bytes an origin's area uses against the quota.
-    pub fn used_bytes(&self, area: Area, origin: &str) -> usize {
+    #[cfg(test)]
+    pub(crate) fn used_bytes(&self, area: Area, origin: &str) -> usize {
         self.areas(area).get(origin).map_or(0, used)
     }
 
     /// Clears both areas of `origin` (`https://shop.example`), or of every origin with `None` (the session's
     /// "clear storage" step).
-    pub fn clear(&mut self, origin: Option<&str>) {
+    pub(crate) fn clear(&mut self, origin: Option<&str>) {
         match origin {
             Some(origin) => {
                 self.local.remove(origin);
@@ -141,12 +142,12 @@ impl Storage {
     }
 
     /// `localStorage` of every origin, for the profile file: origin to key to value.
-    pub fn local_snapshot(&self) -> BTreeMap<String, BTreeMap<String, String>> {
+    pub(crate) fn local_snapshot(&self) -> BTreeMap<String, BTreeMap<String, String>> {
         self.local.clone()
     }
 
     /// Replaces `localStorage` with a profile's (`sessionStorage` is untouched). Empty origins are dropped.
-    pub fn restore_local(&mut self, local: BTreeMap<String, BTreeMap<String, String>>) {
+    pub(crate) fn restore_local(&mut self, local: BTreeMap<String, BTreeMap<String, String>>) {
         self.local = local.into_iter().filter(|(_, items)| !items.is_empty()).collect();
     }
 }

@@ -6,12 +6,12 @@
 
 use serde_json::{Value, json};
 
-use sdkhost::host::{Host, HostRef, Profile};
+use sdkhost::host::{BrowserProfile, Host, HostRef};
 use sdkhost::page::{Page, code_cache};
 use sdkhost::sdk;
 
 fn page() -> Page {
-    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()));
+    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()));
     Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
         .expect("page")
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use sdkhost::Session;
 use sdkhost::conformance::report::{Format, reporter_for};
-use sdkhost::conformance::{RunOpts, SdkBuild, Selection, Suite, run_suite};
+use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
 use sdkhost::page::code_cache;
 use sdkhost::parallel::map_in_order;
 use sdkhost::session::{RunOptions, SessionScript, prepare};
@@ -42,7 +42,7 @@ fn reports(sdk: &SdkBuild) -> Vec<String> {
     let mut outs: Vec<Vec<u8>> = vec![Vec::new(); formats.len()];
     {
         let mut reporters: Vec<_> = formats.iter().zip(outs.iter_mut()).map(|(f, o)| reporter_for(*f, o)).collect();
-        let opts = RunOpts { selection: Selection::default(), jobs: 2, ..RunOpts::default() };
+        let opts = SuiteOptions { selection: Selection::default(), jobs: 2, ..SuiteOptions::default() };
         run_suite(&suite, sdk, &opts, |e| reporters.iter_mut().try_for_each(|r| r.on_event(&e))).unwrap();
     }
     outs.into_iter().map(|o| String::from_utf8(o).unwrap()).collect()

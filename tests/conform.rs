@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sdkhost::conformance::report::{Format, Reporter, reporter_for};
-use sdkhost::conformance::{CheckResult, RunOpts, SdkBuild, Selection, Suite, SuiteReport, run_suite};
+use sdkhost::conformance::{CheckResult, SdkBuild, Selection, Suite, SuiteOptions, SuiteReport, run_suite};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,7 +26,7 @@ fn human(report: &SuiteReport) -> String {
 fn assert_all_pass(path: &Path) {
     let source = std::fs::read_to_string(path).unwrap();
     let suite = Suite::ce_v2().unwrap();
-    let opts = RunOpts { jobs: 2, ..RunOpts::default() };
+    let opts = SuiteOptions { jobs: 2, ..SuiteOptions::default() };
     let report = run_suite(&suite, &SdkBuild::new(&path.to_string_lossy(), source), &opts, |_| Ok(())).unwrap();
     assert!(report.summary.total >= 40);
     assert!(report.passed(), "{} fails checks:\n{}", path.display(), human(&report));
@@ -53,10 +53,10 @@ fn render_all(sdk: &SdkBuild, filter: &str, jobs: usize) -> Vec<Vec<u8>> {
     {
         let mut reporters: Vec<Box<dyn Reporter + '_>> =
             formats.iter().zip(outs.iter_mut()).map(|(f, o)| reporter_for(*f, o)).collect();
-        let opts = RunOpts {
+        let opts = SuiteOptions {
             selection: Selection { filter: Some(filter.into()), ..Selection::default() },
             jobs,
-            ..RunOpts::default()
+            ..SuiteOptions::default()
         };
         run_suite(&suite, sdk, &opts, |e| reporters.iter_mut().try_for_each(|r| r.on_event(&e))).unwrap();
     }
@@ -85,11 +85,11 @@ fn fail_fast_stops_after_the_first_failure() {
     let source = std::fs::read_to_string(root().join("sdk-js/ce.js")).unwrap();
     let sdk = SdkBuild::new("ce.js", source.replacen("var LIFETIME = 39446190;", "var LIFETIME = 31536000;", 1));
     let suite = Suite::ce_v2().unwrap();
-    let opts = RunOpts {
+    let opts = SuiteOptions {
         selection: Selection { filter: Some("cookies.*".into()), ..Selection::default() },
         jobs: 2,
         fail_fast: true,
-        ..RunOpts::default()
+        ..SuiteOptions::default()
     };
     let report = run_suite(&suite, &sdk, &opts, |_| Ok(())).unwrap();
     let first = report.checks.iter().position(|c| c.result == CheckResult::Fail).unwrap();

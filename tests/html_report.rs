@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use sdkhost::conformance::{RunOpts, SdkBuild, Selection, Suite, run_suite};
+use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
 use sdkhost::html::{Input, render};
 
 fn root() -> &'static Path {
@@ -47,10 +47,10 @@ fn failing_conform_report() -> Value {
     let source = std::fs::read_to_string(root().join("sdk-js/ce.js")).unwrap();
     let broken = source.replacen(m["find"].as_str().unwrap(), m["replace"].as_str().unwrap(), 1);
     assert_ne!(source, broken);
-    let opts = RunOpts {
+    let opts = SuiteOptions {
         selection: Selection { filter: Some("consent.*".into()), ..Selection::default() },
         jobs: 2,
-        ..RunOpts::default()
+        ..SuiteOptions::default()
     };
     let report =
         run_suite(&Suite::ce_v2().unwrap(), &SdkBuild::new("ce-no-gate.js", broken), &opts, |_| Ok(())).unwrap();

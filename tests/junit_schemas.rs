@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sdkhost::conformance::report::{Format, reporter_for};
-use sdkhost::conformance::{RunOpts, SdkBuild, Selection, Suite, SuiteEvent, run_suite};
+use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteEvent, SuiteOptions, run_suite};
 use sdkhost::session::{RunOptions, SessionScript, prepare};
 
 fn root() -> &'static Path {
@@ -67,10 +67,10 @@ fn conform_junit_is_valid_for_jenkins_and_surefire() {
     let source = std::fs::read_to_string(root().join("sdk-js/ce.js")).unwrap();
     let broken = source.replacen("if (!config.trackingOptIn) return; // consent gate", "if (false) return;", 1);
     assert_ne!(source, broken);
-    let opts = RunOpts {
+    let opts = SuiteOptions {
         selection: Selection { filter: Some("consent.*".into()), ..Selection::default() },
         jobs: 2,
-        ..RunOpts::default()
+        ..SuiteOptions::default()
     };
     let report = run_suite(&Suite::ce_v2().unwrap(), &SdkBuild::new("no-gate.js", broken), &opts, |_| Ok(())).unwrap();
     assert!(report.summary.failed > 0);

@@ -4,12 +4,12 @@
 //! page) shows up here rather than only in `cargo bench --bench perf`.
 
 use sdkhost::Session;
-use sdkhost::host::{Host, HostRef, Profile};
+use sdkhost::host::{BrowserProfile, Host, HostRef};
 use sdkhost::page::Page;
 use sdkhost::sdk;
 
 fn page() -> Page {
-    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, Profile::default()));
+    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()));
     Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
         .expect("page")
 }

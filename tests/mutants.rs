@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use sdkhost::conformance::{CheckResult, Label, RunOpts, SdkBuild, Suite, run_suite};
+use sdkhost::conformance::{CheckResult, Label, SdkBuild, Suite, SuiteOptions, run_suite};
 use sdkhost::parallel::map_in_order;
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +92,7 @@ fn only(suite: &Suite, keep: impl Fn(&sdkhost::conformance::Check) -> bool) -> S
 }
 
 fn first_failure(suite: &Suite, sdk: &SdkBuild) -> Option<String> {
-    let opts = RunOpts { jobs: 1, fail_fast: true, ..RunOpts::default() };
+    let opts = SuiteOptions { jobs: 1, fail_fast: true, ..SuiteOptions::default() };
     let report = run_suite(suite, sdk, &opts, |_| Ok(())).unwrap();
     report.checks.iter().find(|c| c.result == CheckResult::Fail).map(|c| c.id.clone())
 }

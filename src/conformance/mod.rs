@@ -14,6 +14,6 @@ mod select;
 pub use check::{CE_V2, Check, Label, Suite, SuiteError};
 pub use event::SuiteEvent;
 pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
-pub use runner::{CheckRunner, RunError, RunOpts, SdkBuild, run_suite};
+pub use runner::{CheckRunner, RunError, SdkBuild, SuiteOptions, run_suite};
 pub(crate) use runner::{base, run_check};
-pub use select::{NoTests, Profile, SelectError, Selection, Shard, id_matches};
+pub use select::{CheckProfile, NoTests, SelectError, Selection, Shard, id_matches};

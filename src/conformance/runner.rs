@@ -47,7 +47,7 @@ pub trait CheckRunner: std::fmt::Debug + Send + Sync {
 
 /// How to run a suite.
 #[derive(Debug, Clone, Default)]
-pub struct RunOpts {
+pub struct SuiteOptions {
     /// Which checks.
     pub selection: Selection,
     /// Checks run at once (one thread and one JS engine each); at least 1. Output does not depend on it.
@@ -82,7 +82,7 @@ pub enum RunError {
 pub fn run_suite(
     suite: &Suite,
     sdk: &SdkBuild,
-    opts: &RunOpts,
+    opts: &SuiteOptions,
     mut emit: impl FnMut(SuiteEvent<'_>) -> io::Result<()>,
 ) -> Result<SuiteReport, RunError> {
     let checks = suite.select(&opts.selection);

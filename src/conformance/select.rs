@@ -13,7 +13,7 @@ use super::check::{Check, Label, Suite};
 /// Which labels run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Profile {
+pub enum CheckProfile {
     /// Only `documented` checks: what any faithful build must pass.
     Documented,
     /// Every check (the reference build's decisions too).
@@ -21,17 +21,17 @@ pub enum Profile {
     Reference,
 }
 
-impl Profile {
+impl CheckProfile {
     /// `documented` or `reference`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Profile::Documented => "documented",
-            Profile::Reference => "reference",
+            CheckProfile::Documented => "documented",
+            CheckProfile::Reference => "reference",
         }
     }
 
     fn admits(self, label: Label) -> bool {
-        self == Profile::Reference || label == Label::Documented
+        self == CheckProfile::Reference || label == Label::Documented
     }
 }
 
@@ -70,7 +70,7 @@ impl fmt::Display for Shard {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Selection {
     /// Which labels.
-    pub profile: Profile,
+    pub profile: CheckProfile,
     /// Only ids containing this (or matching it, when it has `*` or `?`).
     pub filter: Option<String>,
     /// Only this shard of what the profile and filter leave.
@@ -178,7 +178,7 @@ impl Suite {
 
 #[cfg(test)]
 mod tests {
-    use super::{Profile, Selection, Shard, id_matches};
+    use super::{CheckProfile, Selection, Shard, id_matches};
     use crate::conformance::check::Suite;
 
     #[test]
@@ -209,7 +209,7 @@ mod tests {
         }
         seen.sort();
         assert_eq!(seen, all.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-        let documented = suite.select(&Selection { profile: Profile::Documented, ..Selection::default() });
+        let documented = suite.select(&Selection { profile: CheckProfile::Documented, ..Selection::default() });
         assert!(!documented.is_empty() && documented.len() < all.len());
         let none = Selection { filter: Some("no-such-check".into()), ..Selection::default() };
         assert!(suite.select(&none).is_empty());
@@ -220,7 +220,7 @@ mod tests {
         let both = Selection {
             filter: Some("x".into()),
             shard: Some(Shard { index: 9, count: 9 }),
-            profile: Profile::Documented,
+            profile: CheckProfile::Documented,
         };
         assert_eq!(
             both.empty_error().to_string(),

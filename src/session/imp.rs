@@ -7,7 +7,7 @@ use url::Url;
 use super::script::HostEvent;
 use crate::budget::{Budgets, Exceeded};
 use crate::clock::{DEFAULT_START, VirtualTime};
-use crate::host::{Host, HostRef, MappedScript, NavigationKind, PageInit, Profile};
+use crate::host::{BrowserProfile, Host, HostRef, MappedScript, NavigationKind, PageInit};
 use crate::jar::ProfileFile;
 use crate::net::{Policy, StubRule, StubTransport, Transport, TransportError};
 use crate::page::{EventTarget, Page, PageError};
@@ -61,7 +61,7 @@ pub struct PageTemplate {
 pub struct SessionBuilder {
     seed: u64,
     start: VirtualTime,
-    profile: Profile,
+    profile: BrowserProfile,
     policy: Policy,
     transport: Box<dyn Transport>,
     lifetime_cap_ms: Option<i64>,
@@ -79,7 +79,7 @@ impl Default for SessionBuilder {
         SessionBuilder {
             seed: 0,
             start: DEFAULT_START,
-            profile: Profile::default(),
+            profile: BrowserProfile::default(),
             policy: Policy::default(),
             transport: Box::new(StubTransport::default()),
             lifetime_cap_ms: None,

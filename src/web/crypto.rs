@@ -7,8 +7,6 @@ use boa_engine::object::builtins::{JsArrayBuffer, JsTypedArray};
 use boa_engine::property::Attribute;
 use boa_engine::{Context, JsArgs, JsNativeError, JsResult, JsString, JsValue, NativeFunction, js_string};
 
-use crate::entropy::Stream;
-
 fn math_random(_: &JsValue, _: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
     Ok(super::host_of(ctx)?.get_mut().entropy.next_f64().into())
 }
@@ -37,7 +35,7 @@ fn get_random_values(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResu
     }
     let offset = array.byte_offset(ctx)?;
     let mut bytes = vec![0u8; len];
-    super::host_of(ctx)?.get_mut().entropy.fill(Stream::Crypto, &mut bytes);
+    super::host_of(ctx)?.get_mut().entropy.fill(&mut bytes);
     let buffer = array.buffer(ctx)?;
     let buffer = buffer
         .as_object()
@@ -52,7 +50,7 @@ fn get_random_values(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResu
 }
 
 fn random_uuid(_: &JsValue, _: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
-    let uuid = super::host_of(ctx)?.get_mut().entropy.uuid_v4(Stream::Crypto);
+    let uuid = super::host_of(ctx)?.get_mut().entropy.uuid_v4();
     Ok(JsString::from(uuid).into())
 }
 

@@ -3,7 +3,7 @@
 use super::{Format, ProgressReporter, Reporter, reporter_for};
 use crate::conformance::event::SuiteEvent;
 use crate::conformance::outcome::{CheckReport, CheckResult, SdkInfo, SuiteReport};
-use crate::conformance::{Label, Profile, Selection, Shard};
+use crate::conformance::{CheckProfile, Label, Selection, Shard};
 
 fn check(id: &str, label: Label, result: CheckResult) -> CheckReport {
     CheckReport {
@@ -29,8 +29,11 @@ fn sample() -> (SuiteReport, Selection) {
         "+0 ms request #1 xhr POST https://t.example/ [allowed → 200] {}".into(),
     ];
     let skip = check("cookies.c-skip", Label::Documented, CheckResult::Skip);
-    let selection =
-        Selection { profile: Profile::Reference, filter: Some("c*".into()), shard: Some(Shard { index: 1, count: 2 }) };
+    let selection = Selection {
+        profile: CheckProfile::Reference,
+        filter: Some("c*".into()),
+        shard: Some(Shard { index: 1, count: 2 }),
+    };
     let sdk = SdkInfo { name: "ce.js".into(), sha256: "ab".repeat(32) };
     (SuiteReport::new("ce-v2", sdk, &selection, vec![pass, fail, skip]), selection)
 }
