@@ -19,10 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let page = PageTemplate { scripts: vec![("snippet.js".into(), sdk::snippet("demo-key"))], title: "Shop".into() };
     session.load_with("https://shop.example/", page, String::new())?;
 
-    session.call_sdk(&[serde_json::json!("track"), serde_json::json!("Viewed Page")])?.map_err(|e| e.to_string())?;
+    session.call_sdk(&[serde_json::json!("track"), serde_json::json!("Viewed Page")])?;
     session.advance(1_000)?;
-    session.call_sdk(&[serde_json::json!({"trackingOptIn": true})])?.map_err(|e| e.to_string())?;
-    session.call_sdk(&[serde_json::json!("track"), serde_json::json!("Viewed Page")])?.map_err(|e| e.to_string())?;
+    session.call_sdk(&[serde_json::json!({"trackingOptIn": true})])?;
+    session.call_sdk(&[serde_json::json!("track"), serde_json::json!("Viewed Page")])?;
     session.advance(1_000)?;
 
     for entry in session.transcript().entries() {

@@ -35,10 +35,10 @@
 //!     .build();
 //! let page = PageTemplate { scripts: vec![("snippet.js".into(), sdk::snippet("demo-key"))], title: "Shop".into() };
 //! session.load_with("https://shop.example/", page, String::new())?;
-//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?.expect("the SDK does not throw");
+//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?;
 //! session.advance(1_000)?;
-//! session.call_sdk(&[json!({"trackingOptIn": true})])?.expect("the SDK does not throw");
-//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?.expect("the SDK does not throw");
+//! session.call_sdk(&[json!({"trackingOptIn": true})])?;
+//! session.call_sdk(&[json!("track"), json!("Viewed Page")])?;
 //! session.advance(1_000)?;
 //!
 //! let transcript = session.transcript();

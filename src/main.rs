@@ -354,17 +354,14 @@ fn run(args: RunArgs) -> Result<u8, String> {
     let mut evals = Vec::new();
     if ended(session.load(&args.url, &inline), "--url: ")? {
         for js in &args.evals {
-            let value = match session.eval(js) {
-                Ok(v) => v,
+            match session.eval(js) {
+                Ok(v) => evals.push(json!({"value": v})),
+                Err(SessionError::Script(e)) => evals.push(json!({"error": e})),
                 Err(e) => {
                     ended(Err(e), "")?;
                     break;
                 }
-            };
-            evals.push(match value {
-                Ok(v) => json!({"value": v}),
-                Err(e) => json!({"error": e}),
-            });
+            }
         }
         if session.budget_exceeded().is_none() {
             ended(session.advance(args.advance.0), "--advance: ")?;

@@ -54,7 +54,7 @@ fn third_party(prelude: &str, bundle: &str, commands: &str) -> Option<String> {
     let mut session = Session::builder().seed(0).build();
     let inline = [("prelude".to_owned(), prelude.to_owned()), (bundle.to_owned(), source)];
     session.load("https://shop.example/", &inline).unwrap();
-    session.eval(commands).unwrap().unwrap();
+    session.eval(commands).unwrap();
     session.advance(5_000).unwrap();
     session.finish();
     Some(serde_json::to_string_pretty(&session.transcript()).unwrap())

@@ -43,19 +43,19 @@ fn never_opting_in_means_no_egress_attempt_and_no_id_cookie() {
         title: "Shop".into(),
     };
     s.load_with("https://shop.example/", page.clone(), String::new()).expect("load");
-    s.eval(EVERY_SHAPE).expect("page").expect("the SDK never throws into the page");
+    s.eval(EVERY_SHAPE).expect("the SDK never throws into the page");
     s.advance(10_000).expect("advance");
     s.dispatch(sdkhost::session::HostEvent::Pagehide).expect("pagehide");
-    s.eval(EVERY_SHAPE).expect("page").expect("no throw after pagehide");
+    s.eval(EVERY_SHAPE).expect("no throw after pagehide");
     s.dispatch(sdkhost::session::HostEvent::Pageshow).expect("pageshow");
     s.dispatch(sdkhost::session::HostEvent::Hidden).expect("hidden");
-    s.eval(EVERY_SHAPE).expect("page").expect("no throw while hidden");
+    s.eval(EVERY_SHAPE).expect("no throw while hidden");
     s.dispatch(sdkhost::session::HostEvent::Visible).expect("visible");
     s.advance(60_000).expect("advance");
     s.reload().expect("reload");
-    s.eval(EVERY_SHAPE).expect("page").expect("no throw after reload");
+    s.eval(EVERY_SHAPE).expect("no throw after reload");
     s.navigate("https://shop.example/cart", page).expect("navigate");
-    s.eval(EVERY_SHAPE).expect("page").expect("no throw on another page");
+    s.eval(EVERY_SHAPE).expect("no throw on another page");
     s.advance(60_000).expect("advance");
     s.finish();
 

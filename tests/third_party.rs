@@ -110,11 +110,11 @@ fn drive(d: &Driver) -> Run {
     }
     inline.push((format!("{}/{}", d.package, d.bundle), source));
     session.load(PAGE, &inline).expect("page loads");
-    let init = session.eval(d.init).expect("page open");
+    let init = session.eval(d.init);
     assert!(init.is_ok(), "{}: init threw: {init:?}", d.package);
     session.advance(5_000).expect("advance");
     let mark = session.transcript().len();
-    let opt_in = session.eval(d.opt_in).expect("page open");
+    let opt_in = session.eval(d.opt_in);
     assert!(opt_in.is_ok(), "{}: opt-in threw: {opt_in:?}", d.package);
     session.advance(5_000).expect("advance"); // flush intervals: 1 to 2 s in these drivers
     session.finish();

@@ -94,7 +94,7 @@ fn present_in_sdkhost(names: &[String]) -> Vec<bool> {
     let run = move || {
         let mut session = Session::builder().build();
         session.load("https://shop.example/", &[]).expect("page loads");
-        let value = session.eval(&js).expect("a page is open").expect("no exception");
+        let value = session.eval(&js).expect("no exception");
         serde_json::from_value::<Vec<bool>>(value).expect("a list of booleans")
     };
     map_in_order(vec![()], 1, |()| run(), |_, _| {}).pop().expect("one result")

@@ -363,21 +363,23 @@ impl Session {
         self.host.get().stopped.clone()
     }
 
-    /// Evaluates JS in the page and returns its completion value as JSON (or the exception message).
+    /// Evaluates JS in the page and returns its completion value as JSON. The navigations the page asked for are
+    /// carried out before it returns, whether or not the script threw.
     ///
     /// # Errors
-    /// [`SessionError::NoPage`] when nothing is open.
-    pub fn eval(&mut self, source: &str) -> Result<Result<serde_json::Value, String>, SessionError> {
+    /// [`SessionError::Script`] with the exception's message when the script threw (it is in the transcript too),
+    /// [`SessionError::NoPage`] when nothing is open, or what a navigation it asked for ran into.
+    pub fn eval(&mut self, source: &str) -> Result<serde_json::Value, SessionError> {
         let out = self.page_or_err()?.eval_json(source);
         self.follow_navigations()?;
-        Ok(out)
+        out.map_err(SessionError::Script)
     }
 
     /// Calls the SDK's global (`window[CrossEngageObject || 'ce']`) with JSON arguments.
     ///
     /// # Errors
-    /// [`SessionError::NoPage`] when nothing is open.
-    pub fn call_sdk(&mut self, args: &[serde_json::Value]) -> Result<Result<serde_json::Value, String>, SessionError> {
+    /// As [`Session::eval`]: [`SessionError::Script`] when the SDK (or its absence) threw.
+    pub fn call_sdk(&mut self, args: &[serde_json::Value]) -> Result<serde_json::Value, SessionError> {
         let args = serde_json::to_string(args).unwrap_or_else(|_| "[]".into());
         let js = format!(
             "(function () {{ var n = window.CrossEngageObject || 'ce', f = window[n]; \

@@ -93,10 +93,10 @@ impl Runner {
             Step::Reload(_) => self.session.reload()?,
             Step::Back(_) => self.session.back()?,
             Step::Ce(c) => {
-                self.session.call_sdk(&c.0)?.map_err(SessionError::Script)?;
+                self.session.call_sdk(&c.0)?;
             }
             Step::Eval(js) => {
-                self.session.eval(js)?.map_err(SessionError::Script)?;
+                self.session.eval(js)?;
             }
             Step::Advance(span) => self.session.advance(span.0)?,
             Step::Event(e) => {
@@ -157,10 +157,13 @@ impl Runner {
         };
         let mut failures = e.judge(Observed { entries: window, cookie: &mut lookup, last_write: &last_write });
         for (i, js) in e.js.iter().enumerate() {
-            match self.session.eval(&js.expr)? {
+            match self.session.eval(&js.expr) {
                 Ok(v) if v == js.equals => {}
                 Ok(v) => failures.push(format!("js[{i}] {}: expected {}, got {}", js.expr, js.equals, v)),
-                Err(err) => failures.push(format!("js[{i}] {}: expected {}, got exception {err}", js.expr, js.equals)),
+                Err(SessionError::Script(err)) => {
+                    failures.push(format!("js[{i}] {}: expected {}, got exception {err}", js.expr, js.equals));
+                }
+                Err(e) => return Err(e),
             }
         }
         let passed = failures.is_empty();
