@@ -1,6 +1,7 @@
 //! A session: one browser profile (clock, entropy, jar, network, transcript) that outlives its pages; the session
 //! script format, its runner and expectations.
 
+mod document;
 mod duration;
 mod expect;
 mod imp;
@@ -10,6 +11,7 @@ mod runner;
 mod script;
 mod steps;
 
+pub use document::{Document, Head, Inputs, SdkInput, Summary};
 pub use duration::Span;
 pub use expect::{
     BodyPattern, ConsoleExpect, CookieExpect, Expectation, JsExpect, LinePattern, RequestPattern, RequestsExpect,

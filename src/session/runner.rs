@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::document::{Document, Head, Inputs, SdkInput, Summary};
 use super::imp::Session;
 use super::script::{SessionScript, TransportKind};
 use super::steps::{ExpectOutcome, Runner, summarize};
@@ -61,6 +62,8 @@ pub struct RunReport {
     pub name: String,
     /// The transcript document (JSON), byte-identical for identical inputs.
     pub transcript: Value,
+    /// The transcript's summary: counts and how the run ended.
+    pub summary: Summary,
     /// Every exchange, in order (for the HAR export).
     pub exchanges: Vec<Exchange>,
     /// The verdict of each `expect` step.
@@ -88,12 +91,9 @@ impl RunReport {
         self.step_error.is_none() && self.expectations.iter().all(|e| e.passed)
     }
 
-    /// Allowed and blocked request counts (from the transcript's summary, so a report from a worker has them too).
+    /// Allowed and blocked request counts (from the summary, so a report from a worker has them too).
     pub fn request_counts(&self) -> (usize, usize) {
-        let count = |key: &str| {
-            self.transcript["summary"][key].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_default()
-        };
-        (count("allowed"), count("blocked"))
+        (self.summary.allowed, self.summary.blocked)
     }
 
     /// The transcript as pretty JSON with a final newline.
@@ -250,23 +250,23 @@ impl Prepared {
         self.profile_path.as_deref()
     }
 
-    fn inputs(&self, start: VirtualTime, tz: i32) -> Value {
-        let sdk: Vec<Value> = self
+    fn inputs(&self, start: VirtualTime, tz: i32) -> Inputs {
+        let sdk = self
             .sdk
             .iter()
             .map(|(url, name, source)| {
                 let m = crate::host::MappedScript::new(name.clone(), source.as_str());
-                json!({"url": url, "name": name, "sha256": m.sha256, "bytes": source.len()})
+                SdkInput { url: url.clone(), name: name.clone(), sha256: m.sha256, bytes: source.len() }
             })
             .collect();
-        json!({
-            "seed": self.seed,
-            "clock_start": start,
-            "tz_offset_minutes": tz,
-            "sdk": sdk,
-            "policy": self.policy,
-            "transport": self.transport.kind(),
-        })
+        Inputs {
+            seed: self.seed,
+            clock_start: start,
+            tz_offset_minutes: tz,
+            sdk,
+            policy: self.policy.clone(),
+            transport: self.transport.kind(),
+        }
     }
 
     /// The script's name.
@@ -283,7 +283,9 @@ impl Prepared {
     pub fn transcript_head(&self) -> Value {
         let start = self.script.clock_start.unwrap_or(DEFAULT_START);
         let tz = self.script.time_zone.map_or(0, |t| t.0);
-        json!({"format": crate::transcript::FORMAT, "name": self.script.name, "inputs": self.inputs(start, tz)})
+        let inputs = self.inputs(start, tz);
+        let head = Head { format: crate::transcript::FORMAT, name: &self.script.name, inputs: &inputs };
+        serde_json::to_value(head).unwrap_or_default()
     }
 
     /// Runs the session to the end (or to the first step that cannot be carried out).
@@ -368,30 +370,31 @@ impl Prepared {
         let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
         let passed = runner.expectations.iter().filter(|e| e.passed).count();
         let budget = runner.session.budget_exceeded();
-        let mut doc = json!({
-            "format": crate::transcript::FORMAT,
-            "name": s.name,
-            "inputs": inputs,
-            "events": transcript.entries(),
-            "final_jar": final_jar,
-            "summary": {
-                "steps": runner.steps_run,
-                "requests": exchanges.len(),
-                "allowed": allowed,
-                "blocked": exchanges.len() - allowed,
-                "js_errors": transcript.js_errors().count(),
-                "expectations_passed": passed,
-                "expectations_failed": runner.expectations.len() - passed,
-                "step_error": error,
-                "ended_at": ended_at,
-            },
-        });
-        if let Some(b) = &budget {
-            doc["summary"]["budget_exceeded"] = json!(b);
-        }
+        let summary = Summary {
+            steps: runner.steps_run,
+            requests: exchanges.len(),
+            allowed,
+            blocked: exchanges.len() - allowed,
+            js_errors: transcript.js_errors().count(),
+            expectations_passed: passed,
+            expectations_failed: runner.expectations.len() - passed,
+            step_error: error.clone(),
+            ended_by: None,
+            ended_at,
+            budget_exceeded: budget.clone(),
+        };
+        let doc = Document {
+            format: crate::transcript::FORMAT,
+            name: &s.name,
+            inputs: &inputs,
+            events: transcript.entries(),
+            final_jar: &final_jar,
+            summary: &summary,
+        };
         RunReport {
             name: s.name.clone(),
-            transcript: doc,
+            transcript: serde_json::to_value(doc).unwrap_or_default(),
+            summary,
             exchanges,
             expectations: runner.expectations,
             steps_run: runner.steps_run,

@@ -50,7 +50,7 @@ fn run(job: Job) {
                 send(&Line::Event(serde_json::to_value(entry).unwrap_or_default()))
             }));
             let report = prepared.run_with_tap(Some(tap));
-            send(&Line::Done(Done::of(&report)));
+            send(&Line::Done(Box::new(Done::of(&report))));
         }
         Job::Check { id, sdk_name, sdk_source } => {
             let suite = match Suite::ce_v2() {

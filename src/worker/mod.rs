@@ -24,7 +24,7 @@ pub use child::{limit_memory, serve};
 use crate::budget::Exceeded;
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::conformance::{Check, CheckReport, CheckResult, CheckRunner, SdkBuild};
-use crate::session::{ExpectOutcome, RunOptions, RunReport};
+use crate::session::{ExpectOutcome, RunOptions, RunReport, Summary};
 
 /// The hidden subcommand that makes the binary a worker.
 pub const WORKER_SUBCOMMAND: &str = "__worker";
@@ -72,7 +72,7 @@ pub(crate) enum Line {
     /// A transcript entry, as it is recorded.
     Event(Value),
     /// The session ran to its end (maybe a budget's).
-    Done(Done),
+    Done(Box<Done>),
     /// The check's report.
     Check(CheckReport),
     /// The job could not start (a bad script or a file it names).
@@ -84,6 +84,7 @@ pub(crate) enum Line {
 pub(crate) struct Done {
     name: String,
     transcript: Value,
+    summary: Summary,
     har: String,
     expectations: Vec<ExpectOutcome>,
     steps_run: usize,
@@ -99,6 +100,7 @@ impl Done {
         Done {
             name: report.name.clone(),
             transcript: report.transcript.clone(),
+            summary: report.summary.clone(),
             har: report.har_text(),
             expectations: report.expectations.clone(),
             steps_run: report.steps_run,
@@ -117,6 +119,7 @@ impl Done {
         RunReport {
             name: self.name,
             transcript: self.transcript,
+            summary: self.summary,
             exchanges: Vec::new(),
             expectations: self.expectations,
             steps_run: self.steps_run,
@@ -215,7 +218,7 @@ fn read_stream(stdout: impl Read) -> Stream {
         match serde_json::from_str::<Line>(&line) {
             Ok(Line::Head(h, steps)) => stream.head = Some((h, steps)),
             Ok(Line::Event(e)) => stream.events.push(e),
-            Ok(Line::Done(d)) => stream.done = Some(d),
+            Ok(Line::Done(d)) => stream.done = Some(*d),
             Ok(Line::Check(c)) => stream.check = Some(c),
             Ok(Line::Setup(s)) => stream.setup = Some(s),
             // Half a line: the worker died while writing it.
@@ -298,18 +301,20 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
         .and_then(|at| serde_json::from_value(at.clone()).ok())
         .unwrap_or(DEFAULT_START);
     let message = cut.to_string();
-    doc["summary"] = json!({
-        "steps": steps,
-        "requests": requests.len(),
-        "allowed": allowed,
-        "blocked": requests.len() - allowed,
-        "js_errors": events.iter().filter(|e| kind(e, "js_error")).count(),
-        "expectations_passed": passed,
-        "expectations_failed": expectations.len() - passed,
-        "step_error": message,
-        "ended_by": cut.kind(),
-        "ended_at": ended_at,
-    });
+    let summary = Summary {
+        steps,
+        requests: requests.len(),
+        allowed,
+        blocked: requests.len() - allowed,
+        js_errors: events.iter().filter(|e| kind(e, "js_error")).count(),
+        expectations_passed: passed,
+        expectations_failed: expectations.len() - passed,
+        step_error: Some(message.clone()),
+        ended_by: Some(cut.kind().to_owned()),
+        ended_at,
+        budget_exceeded: None,
+    };
+    doc["summary"] = serde_json::to_value(&summary).unwrap_or_default();
     doc["events"] = Value::Array(events);
     doc["final_jar"] = Value::Null;
     let mut har = serde_json::to_string_pretty(&crate::net::to_har(&[], env!("CARGO_PKG_VERSION"))).unwrap_or_default();
@@ -317,6 +322,7 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
     RunReport {
         name,
         transcript: doc,
+        summary,
         exchanges: Vec::new(),
         expectations,
         steps_run: steps,
