@@ -22,7 +22,6 @@ use serde_json::{Value, json};
 
 pub use child::{limit_memory, serve};
 pub use ending::Cut;
-pub use process::retire_worker;
 
 use crate::budget::Exceeded;
 use crate::clock::{DEFAULT_START, VirtualTime};

@@ -212,8 +212,3 @@ pub(super) fn run_in_worker(iso: &Isolation, job: &Job) -> Result<Outcome, Worke
     };
     Ok(Outcome { lines, ended, reused })
 }
-
-/// Drops this thread's idle worker (it exits when its stdin closes).
-pub fn retire_worker() {
-    IDLE.with(|w| w.borrow_mut().take());
-}
