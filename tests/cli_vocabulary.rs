@@ -1,5 +1,6 @@
 //! The commands as a user types them: `diff` and `report` exit codes and messages, flags that agree across commands
-//! (`--jobs`, durations), and flags that need another flag.
+//! (`--jobs`, durations, `--sdk URL=FILE|FILE`), `run` speaking the session scripts' vocabulary (the bundled SDK,
+//! `--script`/`--eval` in the order typed, `--respond` stub rules, `--leave`), and flags that need another flag.
 
 #![allow(clippy::unwrap_used, reason = "test helpers: a failure is the test failing")]
 
