@@ -22,6 +22,7 @@ pub mod net;
 pub mod page;
 pub mod parallel;
 pub mod replay;
+pub mod schema;
 pub mod sdk;
 pub mod session;
 pub mod storage;

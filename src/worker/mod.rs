@@ -60,7 +60,7 @@ impl Isolation {
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Job {
     /// Run the session script at `path`.
-    Session { path: PathBuf, opts: RunOptions },
+    Session { path: PathBuf, opts: Box<RunOptions> },
     /// Run the CE v2 check `id` against an SDK build.
     Check { id: String, sdk_name: String, sdk_source: String },
 }
@@ -194,7 +194,7 @@ fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerEr
 /// # Errors
 /// [`WorkerError`] when the worker cannot start, or the script or a file it names is bad (nothing ran).
 pub fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
-    let job = Job::Session { path: path.to_path_buf(), opts: opts.clone() };
+    let job = Job::Session { path: path.to_path_buf(), opts: Box::new(opts.clone()) };
     let (stream, cut) = run_job(iso, &job)?;
     match (stream.done, cut) {
         (Some(done), None) => Ok(done.into_report()),
