@@ -78,6 +78,7 @@ pub mod net;
 pub mod page;
 pub mod parallel;
 pub mod replay;
+pub mod schema;
 pub mod sdk;
 pub mod session;
 mod storage;
@@ -88,6 +89,9 @@ pub mod worker;
 // Dependencies of the `sdkhost` binary only (the command line, the JUnit report of `replay`).
 use clap as _;
 use quick_junit as _;
+// A dev-dependency of tests/schemas.rs, linked into the unit tests too.
+#[cfg(test)]
+use jsonschema as _;
 
 mod api;
 mod error;

@@ -6,13 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use serde_json::json;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use sdkhost::VirtualTime;
 use sdkhost::files::{RunFiles, read_input, write_atomic};
-use sdkhost::session::SessionError;
-use sdkhost::transcript::Event;
+
+mod cli;
 
 /// Everything went as expected.
 const OK: u8 = 0;
@@ -37,7 +35,7 @@ enum Command {
     /// Replay session scripts: run each, write its transcript, print a summary; exit 1 if an expectation fails.
     Replay(ReplayArgs),
     /// Load one page, run scripts and snippets in order, advance the clock, print what happened as JSON.
-    Run(RunArgs),
+    Run(cli::run::RunArgs),
     /// Serve a local tracking collector on 127.0.0.1 for live-mode sessions; prints each request as a JSON line.
     Collector(CollectorArgs),
     /// Run the CE v2 conformance suite against an SDK build; exit 0 if every selected check passes, 1 if one fails.
@@ -47,6 +45,13 @@ enum Command {
     Diff(DiffArgs),
     /// Write one self-contained HTML report from transcripts, `run` output and conformance reports (JSON).
     Report(ReportArgs),
+    /// Print the JSON Schema of a document: `session` (session scripts), `transcript` (`replay --out`) or `report`
+    /// (`conform --format json`). The same files are in the repository's `schemas/` folder.
+    Schema {
+        /// Which document.
+        #[arg(value_parser = ["session", "transcript", "report"])]
+        document: String,
+    },
     /// Internal: run one job from stdin in this process and stream its lines to stdout (see `sdkhost::worker`).
     #[command(name = "__worker", hide = true)]
     Worker {
@@ -88,7 +93,9 @@ impl BudgetArgs {
 #[derive(clap::Args)]
 struct IsolationArgs {
     /// Wall-time limit of one session (or check) in seconds; past it its worker is killed and that is recorded.
-    #[arg(long, value_name = "SECS", default_value_t = sdkhost::worker::DEFAULT_TIMEOUT.as_secs_f64())]
+    /// Seconds, or a duration such as `500ms`, `90s`, `2m`.
+    #[arg(long, value_name = "DURATION", default_value_t = sdkhost::worker::DEFAULT_TIMEOUT.as_secs_f64(),
+        value_parser = cli::parse_seconds)]
     timeout: f64,
     /// Address space of one worker process in MiB (unix).
     #[arg(long, value_name = "MIB", default_value_t = sdkhost::worker::DEFAULT_MEMORY_MIB)]
@@ -157,6 +164,10 @@ struct ReplayArgs {
     /// Also write the requests as HAR 1.2: a file for one session, a folder for several (NAME.har).
     #[arg(long, value_name = "PATH")]
     har: Option<PathBuf>,
+    /// Serve FILE for the script URL (`URL=FILE`, repeatable), or swap the CrossEngage build (`FILE`): replaces the
+    /// script's `sdk` mapping of that URL, or adds one.
+    #[arg(long = "sdk", value_name = "URL=FILE|FILE", value_parser = cli::parse_sdk)]
+    sdk: Vec<cli::SdkArg>,
     /// Replace every script's seed.
     #[arg(long)]
     seed: Option<u64>,
@@ -261,44 +272,20 @@ struct CollectorArgs {
     out: Option<PathBuf>,
 }
 
-#[derive(clap::Args)]
-struct RunArgs {
-    /// The page URL.
-    #[arg(long)]
-    url: String,
-    /// A script file to run in the page (repeatable; runs in order, before --eval).
-    #[arg(long = "script", value_name = "FILE")]
-    scripts: Vec<PathBuf>,
-    /// JS to evaluate after the scripts (repeatable).
-    #[arg(long = "eval", value_name = "JS")]
-    evals: Vec<String>,
-    /// Virtual time to advance at the end: milliseconds, or a duration such as `15m`, `14mo`.
-    #[arg(long, default_value = "0", value_parser = parse_span)]
-    advance: sdkhost::session::Span,
-    /// Seed of all randomness.
-    #[arg(long, default_value_t = 0)]
-    seed: u64,
-    /// Virtual clock start, RFC 3339.
-    #[arg(long, value_name = "ISO", default_value = "2026-01-01T00:00:00Z")]
-    clock_start: String,
-    /// Also write the requests as HAR 1.2 to FILE.
-    #[arg(long, value_name = "FILE")]
-    har: Option<PathBuf>,
-    #[command(flatten)]
-    gate: GateArgs,
-    #[command(flatten)]
-    budgets: BudgetArgs,
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match cli.command {
         Command::Replay(args) => replay(args),
-        Command::Run(args) => run(args),
+        Command::Run(args) => {
+            let order = cli::page_inputs(matches.subcommand_matches("run"), &args.scripts, &args.evals);
+            cli::run::run(args, order)
+        }
         Command::Collector(args) => collector(args),
         Command::Conform(args) => conform(args),
         Command::Report(args) => report(args),
         Command::Diff(args) => diff(args),
+        Command::Schema { document } => schema(&document),
         Command::Worker { memory_mib } => worker(memory_mib),
     };
     match result {
@@ -311,122 +298,6 @@ fn main() -> ExitCode {
             ExitCode::from(USAGE_OR_INPUT)
         }
     }
-}
-
-fn run(args: RunArgs) -> Result<u8, String> {
-    let start = VirtualTime::parse(&args.clock_start).map_err(|e| format!("--clock-start: {e}"))?;
-    let mut inline = Vec::new();
-    let mut files = RunFiles::new();
-    for path in &args.scripts {
-        let source = read_input(path).map_err(|e| format!("--script {}: {e}", path.display()))?;
-        files.input("--script", path);
-        inline.push((path.display().to_string(), source));
-    }
-    // Every output is checked before anything runs: a run is never lost to a bad output path at the end.
-    if let Some(path) = &args.gate.jar {
-        files.output("--jar", path)?;
-    }
-    if let Some(path) = &args.har {
-        files.output("--har", path)?;
-    }
-    if start.checked_plus_ms(args.advance.0).is_none() {
-        return Err(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX));
-    }
-    let profile = match &args.gate.jar {
-        Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
-        None => None,
-    };
-    let mut session = sdkhost::Session::builder()
-        .seed(args.seed)
-        .clock_start(start)
-        .policy(args.gate.policy()?)
-        .budgets(args.budgets.budgets())
-        .build();
-    if let Some(p) = profile {
-        session.restore_profile(&p);
-    }
-    // A budget that runs out ends the run early; what happened up to there is still printed (exit 3).
-    let ended = |r: Result<(), SessionError>, what: &str| match r {
-        Err(SessionError::Budget(_)) => Ok(false),
-        Err(e) => Err(format!("{what}{e}")),
-        Ok(()) => Ok(true),
-    };
-    let mut evals = Vec::new();
-    if ended(session.load(&args.url, &inline), "--url: ")? {
-        for js in &args.evals {
-            match session.eval(js) {
-                Ok(v) => evals.push(json!({"value": v})),
-                Err(SessionError::Script(e)) => evals.push(json!({"error": e})),
-                Err(e) => {
-                    ended(Err(e), "")?;
-                    break;
-                }
-            }
-        }
-        if session.budget_exceeded().is_none() {
-            ended(session.advance(args.advance.0), "--advance: ")?;
-        }
-    }
-    if let Some(path) = &args.gate.jar {
-        sdkhost::jar::save_profile(path, &session.profile()).map_err(|e| format!("--jar: {e}"))?;
-    }
-    let transcript = session.transcript();
-    if let Some(path) = &args.har {
-        let exchanges = transcript.exchanges();
-        let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
-        let text = serde_json::to_string_pretty(&har).map_err(|e| e.to_string())? + "\n";
-        write_atomic(path, text.as_bytes()).map_err(|e| format!("--har {}: {e}", path.display()))?;
-    }
-    let mut console = Vec::new();
-    let mut errors = Vec::new();
-    for entry in transcript.entries() {
-        match &entry.event {
-            Event::Console { level, text } => console.push(json!({"at": entry.at, "level": level, "text": text})),
-            Event::JsError { phase, message, location } => {
-                errors.push(json!({"at": entry.at, "phase": phase, "message": message, "location": location}))
-            }
-            _ => {}
-        }
-    }
-    let mut out = json!({
-        "url": args.url,
-        "now": session.now(),
-        "console": console,
-        "errors": errors,
-        "evals": evals,
-        "transcript": transcript.entries(),
-    });
-    let budget = session.budget_exceeded();
-    if let Some(b) = &budget {
-        out["budget_exceeded"] = json!(b);
-    }
-    let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        println!("{text}");
-    }
-    // The summary goes to stderr so that stdout stays one JSON document.
-    let exchanges = transcript.exchanges();
-    let allowed = exchanges.iter().filter(|x| x.is_allowed()).count();
-    let summary = format!(
-        "{}: {} requests ({allowed} allowed, {} blocked), ended at {}\n{}",
-        args.url,
-        exchanges.len(),
-        exchanges.len() - allowed,
-        session.now(),
-        sdkhost::session::page_errors_text(&transcript.page_errors())
-    );
-    #[expect(clippy::print_stderr, reason = "the CLI's summary")]
-    {
-        eprint!("{summary}");
-    }
-    Ok(if budget.is_some() {
-        CUT_SHORT
-    } else if errors.is_empty() {
-        OK
-    } else {
-        FAILED
-    })
 }
 
 /// Expands folders into their `*.json` files (but `*.transcript.json`), sorted by name.
@@ -485,6 +356,7 @@ fn replay(args: ReplayArgs) -> Result<u8, String> {
         }),
         replay_har: args.replay_har.clone(),
         sdk: None,
+        sdk_files: cli::sdk_files(&args.sdk)?,
         consent: args.gate.consent()?,
         allowed_hosts: (!args.gate.allow_hosts.is_empty()).then(|| args.gate.allow_hosts.clone()),
         deny_all: args.gate.deny_all,
@@ -612,8 +484,9 @@ fn check_replay_outputs(
     (e.g. a missing --sdk file, a --filter or --shard that selects no check, unless --no-tests says otherwise).")]
 struct ConformArgs {
     /// The SDK build to test (served at the CrossEngage script URL), e.g. sdk-js/ce.js or sdk-js/dist/ce.min.js.
-    #[arg(long, value_name = "BUILD.js")]
-    sdk: PathBuf,
+    /// The checks load that one script, so the `URL=FILE` form of `run` and `replay` is refused here.
+    #[arg(long, value_name = "BUILD.js", value_parser = cli::parse_sdk)]
+    sdk: cli::SdkArg,
     /// `documented`: only checks any faithful build must pass; `reference`: also the reference build's decisions.
     #[arg(long, value_enum, default_value_t = ProfileArg::Reference)]
     profile: ProfileArg,
@@ -669,10 +542,17 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     use sdkhost::conformance::{CheckProfile, NoTests, SdkBuild, Selection, Suite, SuiteOptions, report, run_suite};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
-    let source =
-        read_input(&args.sdk).map_err(|e| format!("--sdk {}: cannot read the build: {e}", args.sdk.display()))?;
+    if args.sdk.mapped {
+        return Err(format!(
+            "--sdk {}={}: conform tests one CrossEngage build, served at its script URL; give --sdk FILE",
+            args.sdk.url,
+            args.sdk.file.display()
+        ));
+    }
+    let build = &args.sdk.file;
+    let source = read_input(build).map_err(|e| format!("--sdk {}: cannot read the build: {e}", build.display()))?;
     let mut files = RunFiles::new();
-    files.input("--sdk", &args.sdk);
+    files.input("--sdk", build);
     for (flag, path) in [("--out", &args.out), ("--html", &args.html)] {
         if let Some(path) = path {
             files.output(flag, path)?;
@@ -699,7 +579,7 @@ fn conform(args: ConformArgs) -> Result<u8, String> {
     let selection = Selection { profile, filter: args.filter.clone(), shard };
     let isolation = isolation.map(|i| std::sync::Arc::new(i) as std::sync::Arc<dyn sdkhost::conformance::CheckRunner>);
     let opts = SuiteOptions { selection, jobs, fail_fast: false, isolation, no_tests };
-    let sdk = SdkBuild::new(&args.sdk.to_string_lossy(), source);
+    let sdk = SdkBuild::new(&build.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
     // --filter that matches nothing) leaves an existing report as it was.
     let mut buffer = Vec::new();
@@ -814,5 +694,14 @@ fn worker(memory_mib: Option<u64>) -> Result<u8, String> {
         sdkhost::worker::limit_memory(mib).map_err(|e| format!("--memory-mib {mib}: {e}"))?;
     }
     sdkhost::worker::serve().map_err(|e| format!("worker: {e}"))?;
+    Ok(OK)
+}
+
+fn schema(document: &str) -> Result<u8, String> {
+    let text = sdkhost::schema::schema_text(document).ok_or_else(|| format!("no schema named {document:?}"))?;
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        print!("{text}");
+    }
     Ok(OK)
 }

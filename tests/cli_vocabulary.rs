@@ -1,5 +1,6 @@
 //! The commands as a user types them: `diff` and `report` exit codes and messages, flags that agree across commands
-//! (`--jobs`, durations), and flags that need another flag.
+//! (`--jobs`, durations, `--sdk URL=FILE|FILE`), `run` speaking the session scripts' vocabulary (the bundled SDK,
+//! `--script`/`--eval` in the order typed, `--respond` stub rules, `--leave`), and flags that need another flag.
 
 #![allow(clippy::unwrap_used, reason = "test helpers: a failure is the test failing")]
 
@@ -94,4 +95,139 @@ fn replay_shards_split_the_sessions_without_gaps_or_overlaps() {
     sorted.sort();
     assert_eq!(joined, sorted);
     assert_eq!(sdkhost(&["replay", "examples/sessions", "--shard", "4/3"]).status.code(), Some(2));
+}
+
+fn run_json(args: &[&str]) -> serde_json::Value {
+    let out = sdkhost(args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn events<'a>(v: &'a serde_json::Value, kind: &str) -> Vec<&'a serde_json::Value> {
+    v["transcript"].as_array().unwrap().iter().filter(|e| e["kind"] == kind).collect()
+}
+
+fn tmp_file(name: &str, contents: &str) -> String {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_vocabulary");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn run_serves_the_bundled_sdk_so_the_snippet_loads_it() {
+    let v = run_json(&["run", "--url", "https://shop.example/", "--script", "sdk-js/snippet.js", "--advance", "1s"]);
+    let runs = events(&v, "script_run");
+    assert!(runs.iter().any(|e| e["origin"] == "file:sdk-js/ce.js (bundled)"), "{runs:?}");
+    // The SDK defines its queue-draining global: the snippet's stub was replaced.
+    let v = run_json(&[
+        "run",
+        "--url",
+        "https://shop.example/",
+        "--script",
+        "sdk-js/snippet.js",
+        "--eval",
+        "typeof window.ce === 'function' && !Array.isArray(window.ce.q)",
+    ]);
+    assert_eq!(v["evals"][0]["value"], true, "{}", v["evals"]);
+}
+
+#[test]
+fn sdk_swaps_the_crossengage_build_or_maps_any_url() {
+    let v =
+        run_json(&["run", "--url", "https://shop.example/", "--script", "sdk-js/snippet.js", "--sdk", "sdk-js/ce.js"]);
+    assert!(events(&v, "script_run").iter().any(|e| e["origin"] == "file:sdk-js/ce.js"));
+    let lib = tmp_file("lib.js", "console.log('lib loaded');");
+    let mapping = format!("https://cdn.example/lib.js={lib}");
+    let v = run_json(&[
+        "run",
+        "--url",
+        "https://shop.example/",
+        "--sdk",
+        &mapping,
+        "--eval",
+        "var s = document.createElement('script'); s.src = 'https://cdn.example/lib.js'; document.head.appendChild(s)",
+        "--advance",
+        "1s",
+    ]);
+    assert!(v["console"].as_array().unwrap().iter().any(|c| c["text"] == "lib loaded"), "{}", v["console"]);
+
+    // replay: the flag replaces the script's mapping, and the transcript names the file as typed.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_vocabulary");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("02.transcript.json");
+    let session = "examples/sessions/02-consent-on-second-page.json";
+    let out = sdkhost(&["replay", session, "--sdk", "sdk-js/ce.js", "--out", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let t: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(t["inputs"]["sdk"][0]["name"], "sdk-js/ce.js");
+    let missing = sdkhost(&["replay", session, "--sdk", "no/such/build.js"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("no/such/build.js"), "{}", text(&missing.stderr));
+
+    // conform tests one build: a URL mapping is refused, and says so.
+    let out = sdkhost(&["conform", "--sdk", "https://cdn.example/x.js=sdk-js/ce.js"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("give --sdk FILE"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn scripts_and_evals_run_in_the_order_typed() {
+    let a = tmp_file("a.js", "window.log = ['a'];");
+    let b = tmp_file("b.js", "window.log.push('b');");
+    let v = run_json(&[
+        "run",
+        "--url",
+        "https://a.example/",
+        "--script",
+        &a,
+        "--eval",
+        "log.push('e1'); log.length",
+        "--script",
+        &b,
+        "--eval",
+        "log.join()",
+    ]);
+    assert_eq!(v["evals"], serde_json::json!([{"value": 2}, {"value": "a,e1,b"}]));
+}
+
+#[test]
+fn run_takes_stub_rules_and_ends_with_a_page_leave() {
+    let rule = r#"{"method": "POST", "url": "https://api.example/*", "status": 503, "body": "busy"}"#;
+    let v = run_json(&[
+        "run",
+        "--url",
+        "https://a.example/",
+        "--respond",
+        rule,
+        "--eval",
+        "document.cookie = 'ce.tracking-opt-in=true'; fetch('https://api.example/x', {method: 'POST', body: '{}'}); 1",
+        "--eval",
+        "addEventListener('pagehide', function () { console.log('leaving'); }); 1",
+        "--advance",
+        "1s",
+        "--leave",
+    ]);
+    let requests = events(&v, "request");
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0]["outcome"]["response"]["status"], 503, "{}", requests[0]);
+    assert!(v["console"].as_array().unwrap().iter().any(|c| c["text"] == "leaving"), "{}", v["console"]);
+    assert_eq!(events(&v, "page_closed").len(), 1);
+    let bad = sdkhost(&["run", "--url", "https://a.example/", "--respond", r#"{"url": "*", "stauts": 1}"#]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("stauts"), "{}", text(&bad.stderr));
+}
+
+#[test]
+fn durations_and_flags_that_need_another_flag() {
+    let session = "examples/sessions/01-first-visit-no-consent.json";
+    for timeout in ["30", "90s", "2m"] {
+        let out = sdkhost(&["replay", session, "--timeout", timeout]);
+        assert_eq!(out.status.code(), Some(0), "--timeout {timeout}: {}", text(&out.stderr));
+    }
+    assert_eq!(sdkhost(&["replay", session, "--timeout", "soon"]).status.code(), Some(2));
+    let out = sdkhost(&["run", "--url", "https://a.example/", "--consent-prefix"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--consent-cookie"), "{}", text(&out.stderr));
 }

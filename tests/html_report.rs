@@ -147,3 +147,26 @@ fn the_report_renders_in_chromium_and_its_numbers_match_the_documents() {
     let png = std::fs::read(&shot).unwrap_or_else(|e| panic!("no screenshot ({e}); browser log:\n{log}"));
     assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{} bytes", png.len());
 }
+
+/// Runs without a browser: a session whose page logs a `console.error` and throws shows both as page errors, above
+/// the timeline, counted in a tile and in `data-page-errors`, as `replay`'s summary lists them.
+#[test]
+fn page_errors_are_shown_js_errors_and_console_error_lines() {
+    let script = r#"{"name": "noisy page", "steps": [
+        {"load": {"url": "https://shop.example/", "snippet": false,
+                  "scripts": ["console.error('sdk: <config> missing')", "null.boom"]}}]}"#;
+    let path = root().join("tests/noisy.json");
+    let parsed = sdkhost::session::SessionScript::parse(script, &path).unwrap();
+    let report = sdkhost::session::prepare(parsed, &path, &sdkhost::session::RunOptions::default()).unwrap().run();
+    assert_eq!(report.page_errors.len(), 2, "{:?}", report.page_errors);
+    let html = render("noisy", &[Input::Transcript(report.transcript.clone())]);
+    assert!(html.contains("data-page-errors=\"2\""));
+    assert!(html.contains("<b>2</b> page errors"));
+    assert!(html.contains("<h3>Expectations and page errors</h3>"));
+    assert!(html.contains("CONSOLE.ERROR</span>") && html.contains("sdk: &lt;config&gt; missing"));
+    assert!(html.contains("JS ERROR</span>"));
+    assert_eq!(html.matches("class=\"fail page-error\"").count(), 2);
+    // A clean journey has none.
+    let clean = render("clean", &[Input::Transcript(goldens()[1].clone())]);
+    assert!(clean.contains("data-page-errors=\"0\"") && !clean.contains("page-error\""));
+}

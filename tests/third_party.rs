@@ -419,3 +419,27 @@ fn rudderstack_analytics_js() {
         held_until_consent: true,
     });
 }
+
+/// The example sessions in `examples/third-party/` (one per SDK above, each runnable with
+/// `sdkhost replay examples/third-party/NAME.json` once the fixture is installed) pass their expectations.
+#[test]
+#[ignore = "needs the npm fixture (npm ci in tests/fixtures/npm); .ci/run runs it with --ignored"]
+fn the_third_party_example_sessions_pass() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/third-party");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("the folder").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    assert_eq!(files.len(), 6, "{files:?}");
+    for file in files {
+        let report = std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+            let run = || {
+                let script = sdkhost::session::SessionScript::load(&file).expect("the script parses");
+                let opts = sdkhost::session::RunOptions::default();
+                sdkhost::session::prepare(script, &file, &opts).expect("the fixture is installed").run()
+            };
+            worker.spawn_scoped(scope, run).expect("spawn").join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+        });
+        assert!(report.passed(), "{}", sdkhost::session::summary_text(&report));
+    }
+}

@@ -26,7 +26,7 @@ const CE_V2_FILES: [(&str, &str); 9] = [
 pub const CE_V2: &str = "ce-v2";
 
 /// What a check's verdict rests on (see the contract's introduction).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Label {
     /// Follows from a documented statement: any faithful build must pass it.

@@ -10,7 +10,7 @@ use super::select::Selection;
 pub const REPORT_FORMAT: u32 = 1;
 
 /// The SDK build under test.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SdkInfo {
     /// The build's file name (no directories, so reports do not depend on the machine).
     pub name: String,
@@ -19,7 +19,7 @@ pub struct SdkInfo {
 }
 
 /// The verdict of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckResult {
     /// Every expectation held.
@@ -42,7 +42,7 @@ impl CheckResult {
 }
 
 /// One check's result. Deserialisable: a worker process sends it to the CLI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// The check id.
     pub id: String,
@@ -63,7 +63,7 @@ pub struct CheckReport {
 }
 
 /// Counts over the checks that were selected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Checks selected.
     pub total: usize,
@@ -78,7 +78,7 @@ pub struct Summary {
 }
 
 /// A whole run, in check-id order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SuiteReport {
     /// Always [`REPORT_FORMAT`].
     pub format: u32,
@@ -97,7 +97,7 @@ pub struct SuiteReport {
 }
 
 /// The filter and shard of a run, as given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SelectionInfo {
     /// `--filter`.
     pub filter: Option<String>,

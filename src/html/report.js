@@ -31,6 +31,7 @@
     compare(s, 'requests', all('tr.req.allowed, tr.req.blocked', s).length, Number(d.requests));
     compare(s, 'blocked requests', all('tr.req.blocked', s).length, Number(d.blocked));
     compare(s, 'JS errors', all('tr.err:not(.stepfail)', s).length, Number(d.jsErrors));
+    compare(s, 'page errors', all('li.page-error', s).length, Number(d.pageErrors));
     compare(s, 'failed expectations', all('tr.expect.fail', s).length, Number(d.expectFailed));
     compare(s, 'held expectations', all('tr.expect.ok', s).length, Number(d.expectPassed));
     totals.sessions += 1;

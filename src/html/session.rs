@@ -33,6 +33,8 @@ pub(super) struct Counts {
     pub(super) requests: u64,
     pub(super) blocked: u64,
     pub(super) js_errors: u64,
+    /// `console.error` lines: with the JS errors, the page errors of `replay`'s summary.
+    pub(super) console_errors: u64,
     pub(super) console: u64,
     pub(super) cookie_changes: u64,
     pub(super) expect_passed: u64,
@@ -56,7 +58,12 @@ pub(super) fn counts(t: &Value) -> Counts {
                 }
             }
             "js_error" => c.js_errors += 1,
-            "console" => c.console += 1,
+            "console" => {
+                c.console += 1;
+                if str_at(e, "level") == "error" {
+                    c.console_errors += 1;
+                }
+            }
             "cookie" => c.cookie_changes += 1,
             "expectation" if e.get("passed").and_then(Value::as_bool) == Some(true) => c.expect_passed += 1,
             "expectation" => c.expect_failed += 1,
@@ -89,10 +96,12 @@ pub(super) fn render(html: &mut String, id: &str, t: &Value) {
     let _ = writeln!(
         html,
         "<section class=\"doc session\" id=\"{id}\" data-requests=\"{}\" data-blocked=\"{}\" data-js-errors=\"{}\" \
-         data-expect-passed=\"{}\" data-expect-failed=\"{}\">\n<h2>{} <span class=\"badge {}\">{}</span></h2>",
+         data-page-errors=\"{}\" data-expect-passed=\"{}\" data-expect-failed=\"{}\">\n\
+         <h2>{} <span class=\"badge {}\">{}</span></h2>",
         c.requests,
         c.blocked,
         c.js_errors,
+        c.js_errors + c.console_errors,
         c.expect_passed,
         c.expect_failed,
         escape(t.get("name").and_then(Value::as_str).unwrap_or("(unnamed session)")),
@@ -180,6 +189,13 @@ fn tiles(html: &mut String, c: &Counts) {
         c.js_errors,
         if c.js_errors == 1 { "JS error" } else { "JS errors" },
     );
+    let page_errors = c.js_errors + c.console_errors;
+    tile(
+        html,
+        if page_errors > 0 { "fail" } else { "" },
+        page_errors,
+        if page_errors == 1 { "page error" } else { "page errors" },
+    );
     tile(
         html,
         if c.expect_failed > 0 { "fail" } else { "ok" },
@@ -224,17 +240,27 @@ fn problems(html: &mut String, t: &Value, start: Option<VirtualTime>) {
             "js_error" => {
                 let _ = writeln!(
                     list,
-                    "<li class=\"fail\"><span class=\"badge fail\">JS ERROR</span> <span class=\"at\">{at}</span> \
+                    "<li class=\"fail page-error\"><span class=\"badge fail\">JS ERROR</span> <span class=\"at\">{at}</span> \
                      {} <code>{}</code></li>",
                     escape(str_at(e, "message")),
                     escape(str_at(e, "location"))
+                );
+            }
+            "console" if str_at(e, "level") == "error" => {
+                let _ = writeln!(
+                    list,
+                    "<li class=\"fail page-error\"><span class=\"badge fail\">CONSOLE.ERROR</span> \
+                     <span class=\"at\">{at}</span> <pre>{}</pre></li>",
+                    escape(str_at(e, "text"))
                 );
             }
             _ => {}
         }
     }
     if !list.is_empty() {
-        let _ = writeln!(html, "<h3>Expectations and errors</h3>\n<ul class=\"verdicts\">\n{list}</ul>");
+        // Page errors: every JS error and every console.error line (an SDK that catches its own failure often only
+        // logs it), as in `replay`'s summary.
+        let _ = writeln!(html, "<h3>Expectations and page errors</h3>\n<ul class=\"verdicts\">\n{list}</ul>");
     }
 }
 

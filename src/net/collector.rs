@@ -11,6 +11,12 @@
 //! received is written to the log as one JSON line: method, path, headers (lower-case names, sorted), body (text, or
 //! base64), the parsed body when it is JSON, and the status answered.
 //!
+//! The collector keeps what it received, in order, for tests to query over HTTP (as Snowplow Micro's `/micro/good`
+//! and `/micro/reset`); these requests are neither logged nor kept:
+//! - `GET /_sdkhost/received` → `200` with a JSON array of the log lines so far; `?path=P` keeps the requests whose
+//!   path (without its query) is `P`, or starts with `P` less a final `*`.
+//! - `POST /_sdkhost/reset` → `200 {"cleared": N}`: forgets them (the log keeps its lines).
+//!
 //! Clients are served concurrently, one thread per request, so a slow client never holds up the others. A client
 //! that sends nothing for [`READ_TIMEOUT`] in the middle of its body is logged with what arrived and status 408,
 //! and gets no answer (its connection is left to close). Log lines are written by the thread that called
@@ -85,7 +91,14 @@ pub struct Collector {
     addr: SocketAddr,
     seed: u64,
     read_timeout: Duration,
+    received: Received,
 }
+
+/// The log lines kept for `/_sdkhost/received`, in the order the requests finished.
+type Received = Arc<Mutex<Vec<Value>>>;
+
+/// The path prefix of the query and reset API.
+const API: &str = "/_sdkhost/";
 
 impl Collector {
     /// Binds to `addr` (e.g. `127.0.0.1:0` for any free port).
@@ -98,7 +111,13 @@ impl Collector {
             .server_addr()
             .to_ip()
             .ok_or_else(|| io::Error::other(format!("collector {addr}: not an IP address")))?;
-        Ok(Collector { server: Arc::new(server), addr, seed, read_timeout: READ_TIMEOUT })
+        Ok(Collector {
+            server: Arc::new(server),
+            addr,
+            seed,
+            read_timeout: READ_TIMEOUT,
+            received: Received::default(),
+        })
     }
 
     /// How long a client may stay silent in the middle of a body. Defaults to 10 s.
@@ -138,7 +157,8 @@ impl Collector {
             // Nothing arrived, a failed accept or a broken client: keep serving.
             if let Ok(Some(request)) = self.server.recv_timeout(POLL) {
                 let (seed, lines, timeout) = (self.seed, lines.clone(), self.read_timeout);
-                std::thread::spawn(move || handle(request, seed, &lines, timeout));
+                let received = Arc::clone(&self.received);
+                std::thread::spawn(move || handle(request, seed, &lines, &received, timeout));
             }
         }
     }
@@ -186,7 +206,7 @@ fn read_body(mut rq: tiny_http::Request, timeout: Duration) -> (Vec<u8>, Option<
 }
 
 /// Answers one request and sends its log line to the serving loop.
-fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, timeout: Duration) {
+fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, received: &Received, timeout: Duration) {
     let method = rq.method().as_str().to_owned();
     let path = rq.url().to_owned();
     let mut headers: Vec<(String, String)> = rq
@@ -197,8 +217,10 @@ fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, timeout: D
     headers.sort();
     let (body, rq) = read_body(rq, timeout);
     let mut reply_headers = vec![("Access-Control-Allow-Origin", "*".to_owned())];
+    let api = path.starts_with(API) && rq.is_some();
     let (status, reply) = match method.as_str() {
         _ if rq.is_none() => (408, String::new()),
+        m if api && m != "OPTIONS" => query(m, &path, received),
         "OPTIONS" => {
             let asked = headers.iter().find(|(n, _)| n == "access-control-request-headers");
             reply_headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS".into()));
@@ -209,12 +231,16 @@ fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, timeout: D
         "POST" => (200, json!({"xngGlobalUserId": user_id(seed, &body)}).to_string()),
         _ => (200, "{}".to_owned()),
     };
-    let view = BodyView::of(&body);
-    let line = LogLine { method: &method, path: &path, headers: &headers, body: view, status };
-    let Ok(mut line) = serde_json::to_vec(&line) else { return };
-    line.push(b'\n');
-    // The log line goes first: once a client has its answer, its line is in the log.
-    let _ = lines.send(line);
+    if !api {
+        let view = BodyView::of(&body);
+        let line = LogLine { method: &method, path: &path, headers: &headers, body: view, status };
+        let Ok(value) = serde_json::to_value(&line) else { return };
+        let Ok(mut text) = serde_json::to_vec(&value) else { return };
+        text.push(b'\n');
+        // The log line goes first: once a client has its answer, its line is in the log and in `received`.
+        let _ = lines.send(text);
+        received.lock().unwrap_or_else(PoisonError::into_inner).push(value);
+    }
     let Some(rq) = rq else { return };
     reply_headers.push(("Content-Type", "application/json".into()));
     reply_headers.push(("Date", FIXED_DATE.into()));
@@ -227,6 +253,42 @@ fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, timeout: D
     }
     // The client may be gone; that is its problem, not the collector's.
     let _ = rq.respond(response);
+}
+
+/// Answers `GET /_sdkhost/received[?path=P]` and `POST /_sdkhost/reset`; anything else there is 404 or 405.
+fn query(method: &str, target: &str, received: &Received) -> (u16, String) {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let mut list = received.lock().unwrap_or_else(PoisonError::into_inner);
+    match (path.strip_prefix(API).unwrap_or_default(), method) {
+        ("received", "GET") => {
+            let filter = url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "path").map(|(_, v)| v);
+            let kept: Vec<&Value> = list
+                .iter()
+                .filter(|line| {
+                    let Some(filter) = &filter else { return true };
+                    let got = line["path"].as_str().unwrap_or_default();
+                    let got = got.split_once('?').map_or(got, |(p, _)| p);
+                    match filter.strip_suffix('*') {
+                        Some(prefix) => got.starts_with(prefix),
+                        None => got == filter,
+                    }
+                })
+                .collect();
+            (200, serde_json::to_string(&kept).unwrap_or_default())
+        }
+        ("reset", "POST") => {
+            let cleared = list.len();
+            list.clear();
+            (200, json!({"cleared": cleared}).to_string())
+        }
+        ("received", _) | ("reset", _) => {
+            (405, json!({"error": "use GET /_sdkhost/received or POST /_sdkhost/reset"}).to_string())
+        }
+        _ => (
+            404,
+            json!({"error": "the collector's API is GET /_sdkhost/received and POST /_sdkhost/reset"}).to_string(),
+        ),
+    }
 }
 
 #[derive(Serialize)]

@@ -12,7 +12,7 @@ use url::Url;
 use crate::clock::VirtualTime;
 
 /// What started a request, as a browser's DevTools would name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Initiator {
     /// `XMLHttpRequest`.
@@ -67,7 +67,7 @@ impl Initiator {
 }
 
 /// Whether cookies go with a request and are taken from its response (the Fetch `credentials` mode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Credentials {
     /// Never send or store cookies.

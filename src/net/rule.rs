@@ -10,7 +10,7 @@ use super::request::{Outcome, Response, find_header};
 pub const DEFAULT_LATENCY_MS: u64 = 20;
 
 /// One canned answer and the requests it applies to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StubRule {
     /// Method to match (case-insensitive); `None` matches any. Defaults to `None`.

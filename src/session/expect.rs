@@ -15,7 +15,7 @@ use crate::net::{Credentials, Initiator, Reason};
 use crate::transcript::ConsoleLevel;
 
 /// One `expect` step. Every part is optional; all given parts must hold; at least one part must be given.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawExpectation")]
 pub struct Expectation {
     /// A name for the report.
@@ -34,7 +34,7 @@ pub struct Expectation {
     pub since: Since,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawExpectation {
     #[serde(default)]
@@ -73,7 +73,7 @@ impl TryFrom<RawExpectation> for Expectation {
 }
 
 /// The window of the transcript an expectation reads.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Since {
     /// Since the previous `expect` step (or the start).
@@ -86,7 +86,7 @@ pub enum Since {
 }
 
 /// Counts and patterns over the requests in the window.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawRequestsExpect")]
 pub struct RequestsExpect {
     /// Exactly this many requests (allowed or blocked).
@@ -99,7 +99,7 @@ pub struct RequestsExpect {
     pub matching: Vec<RequestPattern>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRequestsExpect {
     #[serde(default)]
@@ -141,7 +141,7 @@ impl TryFrom<RawRequestsExpect> for RequestsExpect {
 }
 
 /// The gate's verdict on a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Let through to the transport.
@@ -161,7 +161,7 @@ impl Verdict {
 }
 
 /// A pattern over one request.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawRequestPattern")]
 pub struct RequestPattern {
     /// `xhr`, `fetch`, `beacon`, `image`, `script`, `navigation`, `form`.
@@ -189,7 +189,7 @@ pub struct RequestPattern {
     pub intervals_ms: Option<Vec<i64>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRequestPattern {
     #[serde(default)]
@@ -297,7 +297,7 @@ pub(crate) fn initiator_name(i: Initiator) -> String {
 }
 
 /// A cookie that must (or must not) be in the jar, visible to a URL.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "RawCookieExpect")]
 pub struct CookieExpect {
     /// The cookie name.
@@ -328,7 +328,7 @@ pub struct CookieExpect {
     pub written_with: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCookieExpect {
     name: String,
@@ -436,7 +436,7 @@ impl<'de> Deserialize<'de> for SameSiteExpect {
 }
 
 /// Console lines that must (or must not) appear.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsoleExpect {
     /// `debug`, `log`, `info`, `warn`, `error`; any when absent.
@@ -451,7 +451,7 @@ pub struct ConsoleExpect {
 }
 
 /// A JS expression and its expected JSON value.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JsExpect {
     /// The expression.

@@ -375,6 +375,18 @@ impl Session {
         out.map_err(SessionError::Script)
     }
 
+    /// Runs a classic script named `name` in the loaded page (as `run --script` after an `--eval` does); an exception
+    /// is recorded as a JS error, as for the page's own scripts.
+    ///
+    /// # Errors
+    /// [`SessionError::NoPage`] when nothing is open; a navigation it asked for that cannot be carried out.
+    pub fn run_script(&mut self, name: &str, source: &str) -> Result<(), SessionError> {
+        let page = self.page_or_err()?;
+        page.run_script(name, source, "inline", None);
+        page.settle();
+        self.follow_navigations()
+    }
+
     /// Calls the SDK's global (`window[CrossEngageObject || 'ce']`) with JSON arguments.
     ///
     /// # Errors

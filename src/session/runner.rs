@@ -32,6 +32,10 @@ pub struct RunOptions {
     pub replay_har: Option<PathBuf>,
     /// Replaces the SDK at the CrossEngage script URL: (name for the transcript, source).
     pub sdk: Option<(String, String)>,
+    /// Script URL → local file (relative to the working directory), from `--sdk URL=FILE` and `--sdk FILE`: each
+    /// replaces the script's mapping of that URL or adds one. Defaults to none.
+    #[serde(default)]
+    pub sdk_files: Vec<(String, PathBuf)>,
     /// Replaces the script's consent rule.
     pub consent: Option<ConsentRule>,
     /// Replaces the script's host allowlist.
@@ -174,7 +178,8 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
     match (&opts.sdk, &script.sdk) {
         (Some((name, source)), _) => sdk_files.push((sdk::CE_SCRIPT_URL.to_owned(), name.clone(), source.clone())),
         (None, Some(map)) => {
-            for (url, file) in map {
+            // A URL the command line maps is not read from the script's mapping.
+            for (url, file) in map.iter().filter(|(u, _)| !opts.sdk_files.iter().any(|(o, _)| o == *u)) {
                 let p = dir.join(file);
                 inputs.push((format!("sdk {url} of {}", path.display()), p.clone()));
                 let source = crate::files::read_input(&p)
@@ -184,6 +189,16 @@ pub fn prepare(script: SessionScript, path: &Path, opts: &RunOptions) -> Result<
         }
         (None, None) => {
             sdk_files.push((sdk::CE_SCRIPT_URL.into(), sdk::REFERENCE_SDK_NAME.into(), sdk::REFERENCE_SDK.into()))
+        }
+    }
+    for (url, file) in &opts.sdk_files {
+        inputs.push((format!("--sdk {url}"), file.clone()));
+        let source =
+            crate::files::read_input(file).map_err(|e| fail(file, format!("--sdk {url}: cannot read: {e}")))?;
+        let entry = (url.clone(), file.display().to_string(), source);
+        match sdk_files.iter_mut().find(|(u, _, _)| u == url) {
+            Some(slot) => *slot = entry,
+            None => sdk_files.push(entry),
         }
     }
     let mut policy = Policy::default();

@@ -17,7 +17,7 @@ use crate::net::StubRule;
 pub const SCRIPT_FORMAT: u32 = 1;
 
 /// A whole session script.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionScript {
     /// Format version; 1 when absent.
@@ -71,7 +71,7 @@ pub struct SessionScript {
 }
 
 /// The consent rule: which cookie, with which value, lets requests out.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentSpec {
     /// Cookie name (or name prefix). Defaults to `ce.tracking-opt-in`.
@@ -86,7 +86,7 @@ pub struct ConsentSpec {
 }
 
 /// Which transport answers allowed requests.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TransportSpec {
     /// `stub` (default), `live` or `replay`.
@@ -107,7 +107,7 @@ pub struct TransportSpec {
 }
 
 /// A cookie set before the first step.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CookieSpec {
     /// The URL the cookie is set for (checked when the script is parsed).
@@ -117,7 +117,7 @@ pub struct CookieSpec {
 }
 
 /// Loading a page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoadStep {
     /// The page URL.
@@ -140,7 +140,7 @@ pub struct LoadStep {
 }
 
 /// Setting a cookie mid-session.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetCookieStep {
     /// The URL (defaults to the current page; checked when the script is parsed).
@@ -151,12 +151,12 @@ pub struct SetCookieStep {
 }
 
 /// An empty object, for steps without arguments (`{"reload": {}}`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoArgs {}
 
 /// One step. Each is an object with exactly one key, the step's name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Step {
     /// Load a page as a new document (typed URL, link from elsewhere).
@@ -339,7 +339,7 @@ impl<'de> Deserialize<'de> for CeCall {
 }
 
 /// The transports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum TransportKind {
     /// Offline answers from rules.
@@ -351,7 +351,7 @@ pub enum TransportKind {
 }
 
 /// The host events a script may dispatch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum HostEvent {
     /// `pagehide` on window (the page stays).

@@ -31,7 +31,7 @@ pub enum PageCause {
 }
 
 /// The level of a console line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ConsoleLevel {
     /// `console.debug` and `console.trace`.

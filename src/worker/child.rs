@@ -1,7 +1,8 @@
-//! The worker side: read one [`Job`] from stdin, run it, stream [`Line`]s to stdout (flushed one by one, so the
-//! parent has everything recorded up to the moment the process dies).
+//! The worker side: read [`Job`]s from stdin, one JSON line each, run them in turn on one thread (so its compiled
+//! code cache stays warm from job to job), and stream [`Line`]s to stdout (flushed one by one, so the parent has
+//! everything recorded up to the moment the process dies). EOF on stdin ends the worker.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Write};
 
 use super::{Done, Job, Line};
 use crate::conformance::{SdkBuild, Suite};
@@ -18,21 +19,24 @@ fn send(line: &Line) {
     }
 }
 
-/// Runs the job on stdin, streaming its lines to stdout. Runs it on a thread with
+/// Runs the jobs on stdin until it ends, streaming their lines to stdout. Runs them on a thread with
 /// [`WORKER_STACK`](crate::parallel::WORKER_STACK), so a stack overflow is reported as one by the runtime.
 ///
 /// # Errors
-/// stdin cannot be read or is not a job.
+/// stdin cannot be read, or a line is not a job.
 pub fn serve() -> std::io::Result<()> {
-    let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input)?;
-    let job: Job = serde_json::from_str(&input).map_err(std::io::Error::other)?;
     let handle = std::thread::Builder::new()
         .name("sdkhost-job".into())
         .stack_size(crate::parallel::WORKER_STACK)
-        .spawn(move || run(job))?;
-    // A panic in the job was printed on stderr; the parent names it from there.
-    handle.join().map_err(|_| std::io::Error::other("the job panicked"))
+        .spawn(|| -> std::io::Result<()> {
+            for line in std::io::stdin().lock().lines() {
+                let job: Job = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
+                run(job);
+            }
+            Ok(())
+        })?;
+    // A panic in a job was printed on stderr; the parent names it from there.
+    handle.join().map_err(|_| std::io::Error::other("the job panicked"))?
 }
 
 fn run(job: Job) {

@@ -1,18 +1,20 @@
 //! Isolation: each session (and each conformance check) can run in a worker process, a re-run of the same binary
-//! with a hidden subcommand, as nextest runs each test in its own process. What the engine cannot stop (a
+//! with a hidden subcommand, much as nextest runs tests in processes of their own. What the engine cannot stop (a
 //! catastrophic regex, native recursion that overflows the Rust stack, an allocation that aborts) then ends that
 //! worker only, and becomes a recorded outcome: "timed out after 60 s", "crashed: stack overflow". The worker streams
 //! every transcript entry as it is recorded, so the transcript is complete up to the end whatever ended it.
 //!
-//! The parent side is here; the worker side is [`serve`] (`child.rs`); how an end is named is `ending.rs`.
+//! A worker serves the jobs of one parent thread in turn (its code cache stays warm, as in one process) until one
+//! times out or kills it; then the next job gets a fresh worker. Output does not depend on which worker ran a job.
+//!
+//! The parent side is here and in `process.rs`; the worker side is [`serve`] (`child.rs`); how an end is named is
+//! `ending.rs`.
 
 mod child;
 mod ending;
+mod process;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -53,12 +55,12 @@ impl Isolation {
     }
 }
 
-/// What a worker is asked to do (one JSON document on its stdin).
+/// What a worker is asked to do (one JSON line on its stdin).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Job {
     /// Run the session script at `path`.
-    Session { path: PathBuf, opts: RunOptions },
+    Session { path: PathBuf, opts: Box<RunOptions> },
     /// Run the CE v2 check `id` against an SDK build.
     Check { id: String, sdk_name: String, sdk_source: String },
 }
@@ -159,89 +161,34 @@ struct Stream {
     setup: Option<String>,
 }
 
-/// Runs `job` in a worker and collects its stream, killing it at the timeout. Returns the stream and, when the
-/// worker did not finish its job, what ended it.
+/// Runs `job` in this thread's worker and collects its stream. Returns the stream and, when the worker did not
+/// finish the job, what ended it. A worker that had run jobs before and dies in this one is replaced, and the job
+/// run again in the fresh worker, so a crash is recorded only when the job causes it on its own (not, say, memory an
+/// earlier job left behind).
 fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerError> {
-    let spawn_error = |source| WorkerError::Spawn { program: iso.program.display().to_string(), source };
-    let mut child = Command::new(&iso.program)
-        .arg(WORKER_SUBCOMMAND)
-        .arg("--memory-mib")
-        .arg(iso.memory_mib.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(spawn_error)?;
-    let input = serde_json::to_vec(job).unwrap_or_default();
-    let stdin = child.stdin.take();
-    let stdout = child.stdout.take();
-    let stderr = child.stderr.take();
-    // A worker that dies early closes its stdin: the write then fails, and the exit status tells why.
-    let writer = std::thread::spawn(move || {
-        if let Some(mut stdin) = stdin {
-            let _ = stdin.write_all(&input);
+    let mut outcome = process::run_in_worker(iso, job)?;
+    if outcome.reused && matches!(outcome.ended, process::Ended::Died(..)) {
+        outcome = process::run_in_worker(iso, job)?;
+    }
+    let mut stream = Stream::default();
+    for line in outcome.lines {
+        match line {
+            Line::Head(h, steps) => stream.head = Some((h, steps)),
+            Line::Event(e) => stream.events.push(e),
+            Line::Done(d) => stream.done = Some(*d),
+            Line::Check(c) => stream.check = Some(c),
+            Line::Setup(s) => stream.setup = Some(s),
         }
-    });
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(stdout.map(read_stream).unwrap_or_default());
-    });
-    let tail = std::thread::spawn(move || stderr.map(read_tail).unwrap_or_default());
-    let (stream, timed_out) = match rx.recv_timeout(iso.timeout) {
-        Ok(stream) => (stream, false),
-        Err(_) => {
-            let _ = child.kill();
-            (rx.recv().unwrap_or_default(), true)
-        }
-    };
-    let status = child.wait().map_err(spawn_error)?;
-    let stderr = tail.join().unwrap_or_default();
-    let _ = writer.join();
+    }
     if let Some(message) = &stream.setup {
         return Err(WorkerError::Setup(message.clone()));
     }
-    let finished = stream.done.is_some() || stream.check.is_some();
-    let cut = if timed_out {
-        Some(Cut::TimedOut(iso.timeout))
-    } else if finished {
-        None
-    } else {
-        Some(ending::crashed(status, &stderr, iso.memory_mib))
+    let cut = match outcome.ended {
+        process::Ended::Finished => None,
+        process::Ended::TimedOut => Some(Cut::TimedOut(iso.timeout)),
+        process::Ended::Died(status, stderr) => Some(ending::crashed(status, &stderr, iso.memory_mib)),
     };
     Ok((stream, cut))
-}
-
-fn read_stream(stdout: impl Read) -> Stream {
-    let mut stream = Stream::default();
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        match serde_json::from_str::<Line>(&line) {
-            Ok(Line::Head(h, steps)) => stream.head = Some((h, steps)),
-            Ok(Line::Event(e)) => stream.events.push(e),
-            Ok(Line::Done(d)) => stream.done = Some(*d),
-            Ok(Line::Check(c)) => stream.check = Some(c),
-            Ok(Line::Setup(s)) => stream.setup = Some(s),
-            // Half a line: the worker died while writing it.
-            Err(_) => break,
-        }
-    }
-    stream
-}
-
-/// The last [`STDERR_TAIL`] bytes of `stderr`.
-fn read_tail(mut stderr: impl Read) -> String {
-    let mut tail = Vec::new();
-    let mut buf = [0u8; 8192];
-    while let Ok(n) = stderr.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        tail.extend_from_slice(&buf[..n]);
-        if tail.len() > STDERR_TAIL {
-            tail.drain(..tail.len() - STDERR_TAIL);
-        }
-    }
-    String::from_utf8_lossy(&tail).into_owned()
 }
 
 /// Runs the session script at `path` in a worker. A worker that does not finish gives a report whose transcript
@@ -250,7 +197,7 @@ fn read_tail(mut stderr: impl Read) -> String {
 /// # Errors
 /// [`WorkerError`] when the worker cannot start, or the script or a file it names is bad (nothing ran).
 pub fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
-    let job = Job::Session { path: path.to_path_buf(), opts: opts.clone() };
+    let job = Job::Session { path: path.to_path_buf(), opts: Box::new(opts.clone()) };
     let (stream, cut) = run_job(iso, &job)?;
     match (stream.done, cut) {
         (Some(done), None) => Ok(done.into_report()),
