@@ -1,7 +1,11 @@
 //! The vocabulary the commands share: `--sdk URL=FILE` / `--sdk FILE`, durations, stub rules on the command line, and
 //! `--script`/`--eval` in the order typed.
 
+pub(crate) mod conform;
+pub(crate) mod replay;
 pub(crate) mod run;
+pub(crate) mod shared;
+pub(crate) mod tools;
 
 use std::path::PathBuf;
 

@@ -10,8 +10,8 @@ use sdkhost::files::{RunFiles, read_input, write_atomic};
 use sdkhost::session::SessionError;
 use sdkhost::transcript::Event;
 
+use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK};
 use super::{PageInput, SdkArg};
-use crate::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK};
 
 #[derive(clap::Args)]
 pub(crate) struct RunArgs {
@@ -34,7 +34,7 @@ pub(crate) struct RunArgs {
     #[arg(long = "respond", value_name = "JSON|@FILE", value_parser = super::parse_rules)]
     respond: Vec<Vec<sdkhost::net::StubRule>>,
     /// Virtual time to advance at the end: milliseconds, or a duration such as `500ms`, `15m`, `2h`, `14mo`.
-    #[arg(long, default_value = "0", value_parser = crate::parse_span)]
+    #[arg(long, default_value = "0", value_parser = super::shared::parse_span)]
     advance: sdkhost::session::Span,
     /// End with a page leave, after `--advance`: the page closes as on a navigation away (`pagehide`,
     /// `visibilitychange` to hidden, `unload`), and what that sends is recorded.

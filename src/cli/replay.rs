@@ -1,0 +1,237 @@
+//! `sdkhost replay`: run session scripts, write transcripts and HARs, report the expectations.
+
+use std::path::{Path, PathBuf};
+
+use sdkhost::files::{RunFiles, write_atomic};
+
+use super::conform::FormatArg;
+use super::shared::*;
+
+#[derive(clap::Args)]
+pub(crate) struct ReplayArgs {
+    /// Session script files, or folders of them (every *.json inside, sorted by name).
+    #[arg(required = true, value_name = "SESSION")]
+    pub(crate) sessions: Vec<PathBuf>,
+    /// Where to write the transcript: a file for one session, a folder for several (NAME.transcript.json).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) out: Option<PathBuf>,
+    /// Also write the requests as HAR 1.2: a file for one session, a folder for several (NAME.har).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) har: Option<PathBuf>,
+    /// Serve FILE for the script URL (`URL=FILE`, repeatable), or swap the CrossEngage build (`FILE`): replaces the
+    /// script's `sdk` mapping of that URL, or adds one.
+    #[arg(long = "sdk", value_name = "URL=FILE|FILE", value_parser = super::parse_sdk)]
+    pub(crate) sdk: Vec<super::SdkArg>,
+    /// Replace every script's seed.
+    #[arg(long)]
+    pub(crate) seed: Option<u64>,
+    /// Replace every script's transport.
+    #[arg(long, value_enum)]
+    pub(crate) transport: Option<TransportArg>,
+    /// The HAR file the replay transport answers from (instead of the script's transport.har); needs
+    /// `--transport replay`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) replay_har: Option<PathBuf>,
+    /// Sessions run at once (one thread and one JS engine each). Defaults to the number of CPUs. Output does not
+    /// depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) jobs: Option<u64>,
+    /// Only shard K of N (1-based) of the sessions, sorted as given and expanded: session i runs in shard i % N + 1
+    /// (as `conform --shard`). A shard may be empty.
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<String>,
+    /// Report format of the expectations: `human` (the summary), `junit`, `tap` or `json`.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub(crate) format: FormatArg,
+    /// Write that report to this file instead of stdout (progress lines still go to stderr).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) report: Option<PathBuf>,
+    /// Also write one self-contained HTML report of every session (timeline, requests, gate decisions, cookie jar).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) html: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) gate: GateArgs,
+    #[command(flatten)]
+    pub(crate) budgets: BudgetArgs,
+    #[command(flatten)]
+    pub(crate) isolation: IsolationArgs,
+}
+
+/// Expands folders into their `*.json` files (but `*.transcript.json`), sorted by name.
+pub(crate) fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| format!("{}: {e}", input.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                // Transcripts written into the same folder by `--out` are not session scripts.
+                .filter(|p| !p.to_string_lossy().ends_with(".transcript.json"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!("{}: no *.json session scripts in this folder", input.display()));
+            }
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+pub(crate) fn output_path(base: &Path, many: bool, session: &Path, suffix: &str) -> PathBuf {
+    if many {
+        let stem = session.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        base.join(format!("{stem}{suffix}"))
+    } else {
+        base.to_path_buf()
+    }
+}
+
+pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
+    use sdkhost::session::{Prepared, RunOptions, SessionScript, TransportKind, prepare};
+    if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
+        return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
+    }
+    let mut files = session_files(&args.sessions)?;
+    // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
+    let many = files.len() > 1;
+    if let Some(text) = &args.shard {
+        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| format!("--shard: {e}"))?;
+        files =
+            files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
+    }
+    let opts = RunOptions {
+        seed: args.seed,
+        transport: args.transport.map(|t| match t {
+            TransportArg::Stub => TransportKind::Stub,
+            TransportArg::Live => TransportKind::Live,
+            TransportArg::Replay => TransportKind::Replay,
+        }),
+        replay_har: args.replay_har.clone(),
+        sdk: None,
+        sdk_files: super::sdk_files(&args.sdk)?,
+        consent: args.gate.consent()?,
+        allowed_hosts: (!args.gate.allow_hosts.is_empty()).then(|| args.gate.allow_hosts.clone()),
+        deny_all: args.gate.deny_all,
+        jar: args.gate.jar.clone(),
+        budgets: args.budgets.budgets(),
+    };
+    let isolation = args.isolation.isolation()?;
+    if args.gate.jar.is_some() && files.len() > 1 {
+        return Err("--jar: one profile file cannot be shared by several sessions; give one session".into());
+    }
+    // Bad input anywhere stops everything before anything runs.
+    let mut prepared = Vec::new();
+    for f in &files {
+        let script = SessionScript::load(f).map_err(|e| e.to_string())?;
+        prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
+    }
+    check_replay_outputs(&args, &files, &prepared, many)?;
+    let total = prepared.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
+    let started = std::time::Instant::now();
+    // Each session runs in its own worker process (unless --in-process): a hang or crash is that session's outcome.
+    let jobs: Vec<(&PathBuf, Prepared)> = files.iter().zip(prepared).collect();
+    let run = |(file, prepared): (&PathBuf, Prepared)| match &isolation {
+        None => Ok(prepared.run()),
+        Some(iso) => sdkhost::worker::run_session(iso, file, &opts).map_err(|e| e.to_string()),
+    };
+    let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |_, result| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if let Ok(report) = result {
+            let line = sdkhost::replay::progress_line(n, total, report, started.elapsed());
+            #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
+            {
+                eprintln!("{line}");
+            }
+        }
+    });
+    let reports = results.into_iter().collect::<Result<Vec<_>, String>>()?;
+    for (file, report) in files.iter().zip(&reports) {
+        if let Some(base) = &args.out {
+            let path = output_path(base, many, file, ".transcript.json");
+            write_atomic(&path, report.transcript_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if let Some(base) = &args.har {
+            let path = output_path(base, many, file, ".har");
+            write_atomic(&path, report.har_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if let Some(path) = &args.html {
+        let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript.clone())).collect();
+        write_html("--html", path, &sdkhost::html::render("sdkhost replay", &inputs))?;
+    }
+    let format = match args.format {
+        FormatArg::Human => sdkhost::replay::Format::Human,
+        FormatArg::Junit => sdkhost::replay::Format::Junit,
+        FormatArg::Tap => sdkhost::replay::Format::Tap,
+        FormatArg::Json => sdkhost::replay::Format::Json,
+    };
+    let text = sdkhost::replay::render(format, &reports);
+    match &args.report {
+        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("--report {}: {e}", path.display()))?,
+        None => {
+            #[expect(clippy::print_stdout, reason = "the CLI's output")]
+            {
+                print!("{text}");
+            }
+        }
+    }
+    let failed = reports.iter().any(|r| !r.passed());
+    Ok(if reports.iter().any(|r| r.cut.is_some()) {
+        CUT_SHORT
+    } else if failed {
+        FAILED
+    } else {
+        OK
+    })
+}
+
+/// Checks every output of a replay before anything runs: folders exist (created for several sessions), no output is
+/// an input (a session script, an SDK file, a HAR, `--replay-har`), and no two sessions write the same file.
+pub(crate) fn check_replay_outputs(
+    args: &ReplayArgs,
+    files: &[PathBuf],
+    prepared: &[sdkhost::session::Prepared],
+    // Whether several sessions were given (outputs go into folders), whatever a shard kept.
+    many: bool,
+) -> Result<(), String> {
+    let mut run_files = RunFiles::new();
+    for p in prepared {
+        for (label, path) in p.input_files() {
+            run_files.input(label.clone(), path);
+        }
+    }
+    if let Some(har) = &args.replay_har {
+        run_files.input("--replay-har", har);
+    }
+    for (flag, base, suffix) in [("--out", &args.out, ".transcript.json"), ("--har", &args.har, ".har")] {
+        let Some(base) = base else { continue };
+        if many {
+            if base.exists() && !base.is_dir() {
+                return Err(format!("{flag} {}: several sessions need a folder here, not a file", base.display()));
+            }
+            std::fs::create_dir_all(base).map_err(|e| format!("{flag} {}: {e}", base.display()))?;
+        }
+        for file in files {
+            let label = if many { format!("{flag} of {}", file.display()) } else { flag.to_owned() };
+            run_files.output(label, &output_path(base, many, file, suffix))?;
+        }
+    }
+    for (flag, path) in [("--report", &args.report), ("--html", &args.html)] {
+        if let Some(path) = path {
+            run_files.output(flag, path)?;
+        }
+    }
+    for (file, p) in files.iter().zip(prepared) {
+        if let Some(profile) = p.profile_path() {
+            run_files.output(format!("profile of {}", file.display()), profile)?;
+        }
+    }
+    Ok(())
+}

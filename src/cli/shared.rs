@@ -1,0 +1,141 @@
+//! What the commands share: the budget, isolation and gate flags, the exit codes, small parsers.
+
+use std::path::{Path, PathBuf};
+
+use sdkhost::files::write_atomic;
+
+/// Exit code: everything went as expected ([`sdkhost::EXIT_OK`]).
+pub(crate) const OK: u8 = sdkhost::EXIT_OK as u8;
+/// Exit code: the page raised, or a check/expectation failed ([`sdkhost::EXIT_FAILED`]).
+pub(crate) const FAILED: u8 = sdkhost::EXIT_FAILED as u8;
+/// Exit code: a session or check was cut short ([`sdkhost::EXIT_CUT_SHORT`]).
+pub(crate) const CUT_SHORT: u8 = sdkhost::EXIT_CUT_SHORT as u8;
+
+/// The budgets of a session (see the README's "Budgets and isolation").
+#[derive(clap::Args)]
+pub(crate) struct BudgetArgs {
+    /// VM instructions the scripts of one page may run.
+    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_JS_INSTRUCTIONS)]
+    pub(crate) max_js_instructions: u64,
+    /// Tasks (timer callbacks, deliveries) one clock advance may run.
+    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_TASKS_PER_ADVANCE)]
+    pub(crate) max_tasks_per_advance: u64,
+    /// Bytes of transcript events one session may record.
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_OUTPUT_BYTES)]
+    pub(crate) max_output_bytes: u64,
+    /// Bytes of a request body the transcript keeps (longer: first bytes, length and SHA-256).
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_BODY_RECORD_BYTES)]
+    pub(crate) max_body_record_bytes: usize,
+}
+
+impl BudgetArgs {
+    pub(crate) fn budgets(&self) -> sdkhost::budget::Budgets {
+        sdkhost::budget::Budgets {
+            js_instructions_per_page: self.max_js_instructions,
+            tasks_per_advance: self.max_tasks_per_advance,
+            output_bytes: self.max_output_bytes,
+            body_record_bytes: self.max_body_record_bytes,
+        }
+    }
+}
+
+/// How sessions (or checks) are isolated in worker processes.
+#[derive(clap::Args)]
+pub(crate) struct IsolationArgs {
+    /// Wall-time limit of one session (or check) in seconds; past it its worker is killed and that is recorded.
+    /// Seconds, or a duration such as `500ms`, `90s`, `2m`.
+    #[arg(long, value_name = "DURATION", default_value_t = sdkhost::worker::DEFAULT_TIMEOUT.as_secs_f64(),
+        value_parser = super::parse_seconds)]
+    pub(crate) timeout: f64,
+    /// Address space of one worker process in MiB (unix).
+    #[arg(long, value_name = "MIB", default_value_t = sdkhost::worker::DEFAULT_MEMORY_MIB)]
+    pub(crate) max_memory: u64,
+    /// Run in this process instead of one worker process per session: faster, but a crash or hang takes the
+    /// whole run with it, and --timeout and --max-memory do not apply.
+    #[arg(long)]
+    pub(crate) in_process: bool,
+}
+
+impl IsolationArgs {
+    pub(crate) fn isolation(&self) -> Result<Option<sdkhost::worker::Isolation>, String> {
+        if self.in_process {
+            return Ok(None);
+        }
+        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| format!("--timeout {}: expected a positive number of seconds", self.timeout))?;
+        let program = std::env::current_exe().map_err(|e| format!("cannot find the sdkhost binary: {e}"))?;
+        Ok(Some(sdkhost::worker::Isolation { program, timeout, memory_mib: self.max_memory }))
+    }
+}
+
+/// The consent gate and the profile, for `run` and `replay`.
+#[derive(clap::Args)]
+pub(crate) struct GateArgs {
+    /// The consent cookie that lets requests out, as NAME=VALUE. Defaults to ce.tracking-opt-in=true.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub(crate) consent_cookie: Option<String>,
+    /// Treat the consent cookie NAME as a prefix (e.g. __mp_opt_in_out_ for Mixpanel's per-token cookie).
+    #[arg(long, requires = "consent_cookie")]
+    pub(crate) consent_prefix: bool,
+    /// Let requests reach only this host (repeatable; `host` or `*.example.com`, any port; an internationalised
+    /// name matches its punycode form). Defaults to any host.
+    #[arg(long = "allow-host", value_name = "HOST", value_parser = sdkhost::net::host_pattern)]
+    pub(crate) allow_hosts: Vec<String>,
+    /// Block every request, whatever the consent.
+    #[arg(long)]
+    pub(crate) deny_all: bool,
+    /// CheckProfile file (cookies + localStorage): loaded at the start (missing = empty), saved at the end, also after a
+    /// failed step.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) jar: Option<PathBuf>,
+}
+
+impl GateArgs {
+    pub(crate) fn consent(&self) -> Result<Option<sdkhost::net::ConsentRule>, String> {
+        let Some(text) = &self.consent_cookie else { return Ok(None) };
+        let (name, value) = text
+            .split_once('=')
+            .filter(|(n, _)| !n.trim().is_empty())
+            .ok_or_else(|| format!("--consent-cookie {text:?}: expected NAME=VALUE"))?;
+        Ok(Some(if self.consent_prefix {
+            sdkhost::net::ConsentRule::prefix(name.trim(), value.trim())
+        } else {
+            sdkhost::net::ConsentRule::exact(name.trim(), value.trim())
+        }))
+    }
+
+    pub(crate) fn policy(&self) -> Result<sdkhost::net::Policy, String> {
+        let mut policy = sdkhost::net::Policy::default();
+        if let Some(rule) = self.consent()? {
+            policy.consent = rule;
+        }
+        if !self.allow_hosts.is_empty() {
+            policy.allowed_hosts = Some(self.allow_hosts.clone());
+        }
+        policy.deny_all = self.deny_all;
+        Ok(policy)
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum TransportArg {
+    Stub,
+    Live,
+    Replay,
+}
+
+/// `--jobs`, or the number of CPUs: the same default for every command.
+pub(crate) fn jobs_or_cpus(jobs: Option<u64>) -> usize {
+    jobs.and_then(|j| usize::try_from(j).ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+pub(crate) fn parse_span(text: &str) -> Result<sdkhost::session::Span, String> {
+    sdkhost::session::Span::parse(text)
+}
+
+pub(crate) fn write_html(flag: &str, path: &Path, html: &str) -> Result<(), String> {
+    write_atomic(path, html.as_bytes()).map_err(|e| format!("{flag} {}: {e}", path.display()))
+}
