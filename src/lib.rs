@@ -58,7 +58,7 @@
 //!
 //! The modules (`clock`, `jar`, `net`, `session`, `conformance`, ...) stay public for the command line and the
 //! integration tests; their items may change between versions. The pure core (`clock`, `entropy`, `transcript`,
-//! ...) never touches Boa; only `engine`, `page` and `web` (all private) do.
+//! ...) never touches Boa; only `page` and the private `engine` and `web` do.
 
 #![deny(unsafe_code)]
 #![warn(unused_crate_dependencies)]
