@@ -55,7 +55,7 @@ elementClass('HTMLAreaElement', 'area', 'href:u alt coords shape target download
 // Media elements: no decoding or playback; `play()` loads (a `preload="none"` element loads only then) and resolves.
 class HTMLMediaElement extends window.HTMLElement {
   constructor() { I.illegal(); }
-  play() { I.load('loads').loadMedia(this, true); return Promise.resolve(); }
+  play() { I.load('loads').loadMedia(this, true); return B.resolve(); }
   pause() {}
   load() { ns(this).media = null; I.load('loads').loadMedia(this); }
   canPlayType() { return ''; }

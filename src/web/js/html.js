@@ -111,7 +111,7 @@ function serialize(n, raw) {
 // their sources now (the `loads` module); what needs the document (link, iframe, meta refresh, ...) happens when the
 // fragment is inserted. Scripts never run (HTML: scripts inserted by innerHTML are "already started"), except for
 // document.write (`runScripts`).
-var loadMade = { img: 1, input: 1, audio: 1, video: 1 };
+var loadMade = { __proto__: null, img: 1, input: 1, audio: 1, video: 1 };
 function fragmentFrom(markup, context, inert, runScripts) {
   var frag = new dom.DocumentFragment(), made = [];
   function build(item, parent, inertHere) {
@@ -121,13 +121,13 @@ function fragmentFrom(markup, context, inert, runScripts) {
     else {
       n = dom.createElement(item[1]);
       var s = n[NS];
-      for (var i = 0; i < item[2].length; i++) s.a.set(item[2][i][0], item[2][i][1]);
+      for (var i = 0; i < item[2].length; i++) B.mapSet(s.a, item[2][i][0], item[2][i][1]);
       if (s.l === 'script') { s.forceAsync = false; if (!runScripts) s.started = true; }
       var into = s.l === 'template' ? s.content : n;
       for (var j = 0; j < item[3].length; j++) build(item[3][j], into, inertHere || s.l === 'template');
-      if (!inertHere && loadMade[s.l] === 1) made.push(n);
+      if (!inertHere && loadMade[s.l] === 1) B.push(made, n);
     }
-    parent[NS].c.push(n);
+    B.push(parent[NS].c, n);
     n[NS].p = parent;
   }
   var items = H.parseHtml(markup, context);
@@ -229,7 +229,8 @@ members(Element, {
   set innerHTML(v) {
     var s = ns(this), target = s.l === 'template' ? s.content : this;
     var frag = fragmentFrom(v == null ? '' : String(v), s.l, s.l === 'template' || isInert(this), false);
-    target[NS].c.slice().forEach(detach);
+    var kids = dom.copy(target[NS].c);
+    for (var i = 0; i < kids.length; i++) detach(kids[i]);
     insertNode(target, frag, null, 'innerHTML');
   },
   get outerHTML() { return serialize(this); },
@@ -243,7 +244,7 @@ members(Element, {
     insertNode(p, frag, next, 'outerHTML');
   },
   insertAdjacentHTML(where, markup) {
-    where = String(where).toLowerCase();
+    where = B.lower(String(where));
     var p = ns(this).p, parent = this, ref = null;
     if (where === 'beforebegin' || where === 'afterend') {
       if (!p || p[NS].k === 9) throw domError('NoModificationAllowedError', "Failed to execute 'insertAdjacentHTML' on 'Element': The element has no parent.");
