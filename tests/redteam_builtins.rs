@@ -2,7 +2,7 @@
 //! (`tests/redteam/builtins.js`: Array.prototype methods and its iterator, String.prototype and RegExp methods,
 //! Function.prototype call/apply/bind, FormData, URLSearchParams, URL, Blob, JSON, Promise, Map and other globals,
 //! getters and setters on Object.prototype and Array.prototype) by spies that note each call and answer something
-//! wrong. For every path, cold (the lazy modules load after the attack) and warm (they loaded before it):
+//! wrong. For every path, warm (the lazy modules loaded before the attack) and cold (they load after it):
 //! - no spy is called while the path runs: a browser never calls page-replaced builtins to make a request, and a
 //!   call would hand the page what the host was working on (an internal array, an element's state);
 //! - the transcript records the same requests as on a page that replaced nothing, for the real page URL;
@@ -215,12 +215,9 @@ fn page_accessors_on_prototypes_do_not_reach_egress() {
 }
 
 /// Cold: the page replaces builtins before the modules an egress path needs have loaded, so the modules' own set-up
-/// (defining classes and members) runs under the page's builtins too. Not yet sealed: module set-up still calls
-/// `forEach`, `split`, `join`, `Object.keys`/`create` and plain descriptors on the page's builtins (README, Threat
-/// model). Run with `--ignored` to list the faults.
+/// (defining classes and members) runs under the page's builtins too.
 #[test]
-#[ignore = "module set-up under page-replaced builtins is not sealed yet"]
-fn cold_modules_under_page_replaced_builtins() {
+fn modules_loading_after_the_page_replaced_builtins_are_sealed_too() {
     let found: Vec<String> = KINDS.iter().flat_map(|kind| faults(kind, false)).collect();
     assert!(found.is_empty(), "{} faults (cold):\n{}", found.len(), found.join("\n"));
 }

@@ -122,9 +122,9 @@ function findById(root, id) {
   return found;
 }
 function mixin(C, members) {
-  var d = Object.getOwnPropertyDescriptors(members.prototype || members);
+  var d = B.descriptors(members.prototype || members);
   delete d.constructor;
-  Object.defineProperties(C.prototype, d);
+  B.defineProperties(C.prototype, d);
 }
 
 mixin(Node, class {
@@ -225,10 +225,10 @@ function attrName(name, what) {
 }
 // Elements that can make a request (the `loads` module says how), the attributes that can start one, and the
 // parents whose children's insertion can (a `<picture>`'s images, a media element's sources).
-var loadTags = Object.create(null), loadAttrs = Object.create(null), loadParents = Object.create(null);
-'img input source audio video track link iframe frame embed object meta'.split(' ').forEach(function (t) { loadTags[t] = 1; });
-'src srcset href rel data type poster'.split(' ').forEach(function (a) { loadAttrs[a] = 1; });
-'picture audio video'.split(' ').forEach(function (t) { loadParents[t] = 1; });
+var loadTags = B.create(null), loadAttrs = B.create(null), loadParents = B.create(null);
+B.forEach(B.split('img input source audio video track link iframe frame embed object meta', ' '), function (t) { loadTags[t] = 1; });
+B.forEach(B.split('src srcset href rel data type poster', ' '), function (a) { loadAttrs[a] = 1; });
+B.forEach(B.split('picture audio video', ' '), function (t) { loadParents[t] = 1; });
 // Sets an attribute, then runs what the change triggers (script loads, the `loads` module's requests).
 function setAttr(el, name, value) {
   var s = ns(el);
@@ -274,11 +274,11 @@ class HTMLElement extends Element {
 lazy(HTMLElement.prototype, 'style dataset offsetParent offsetWidth offsetHeight offsetTop offsetLeft', 'html');
 I.defineHandlers(HTMLElement.prototype, I.globalHandlers);
 
-var tagClasses = Object.create(null);
+var tagClasses = B.create(null);
 function elementClass(name, tags, reflected) {
   var C = class extends HTMLElement {};
-  Object.defineProperty(C, 'name', { value: name });
-  tags.split(' ').forEach(function (t) { tagClasses[t] = C; });
+  B.defineProperty(C, 'name', { __proto__: null, value: name });
+  B.forEach(B.split(tags, ' '), function (t) { tagClasses[t] = C; });
   if (reflected) reflect(C, reflected);
   expose(C);
   return C;
@@ -287,9 +287,10 @@ function elementClass(name, tags, reflected) {
 // `prop:b` (boolean), `prop:n` (non-negative integer) or `prop:c` (nullable, like crossOrigin); `prop=attr` names the
 // attribute when it is not the lowercase property name.
 function reflect(C, spec) {
-  spec.split(' ').forEach(function (word) {
-    var m = reflectWord.exec(word), attr = m[2] || m[1].toLowerCase(), kind = m[3];
-    Object.defineProperty(C.prototype, m[1], {
+  B.forEach(B.split(spec, ' '), function (word) {
+    var m = B.exec(reflectWord, word), attr = m[2] || B.lower(m[1]), kind = m[3];
+    B.defineProperty(C.prototype, m[1], {
+      __proto__: null,
       get: function () {
         var v = this.getAttribute(attr), p;
         if (kind === 'b') return v !== null;
@@ -314,15 +315,15 @@ elementClass('HTMLBodyElement', 'body');
 elementClass('HTMLTitleElement', 'title');
 // The element classes of the other tags (div, img, a, form, ...) are the `elements` module, loaded by createElement
 // or by their names.
-var elementsTags = Object.create(null);
-('div span p style meta link button select textarea iframe form input a template img audio video source track ' +
-  'embed object picture area frame').split(' ').forEach(function (t) {
+var elementsTags = B.create(null);
+B.forEach(B.split('div span p style meta link button select textarea iframe form input a template img audio video ' +
+  'source track embed object picture area frame', ' '), function (t) {
   elementsTags[t] = true;
 });
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
   'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
 // HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.
-Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescriptors({
+B.defineProperties(HTMLScriptElement.prototype, B.descriptors({
   get async() { var s = ns(this); return s.forceAsync || this.hasAttribute('async'); },
   set async(v) { ns(this).forceAsync = false; if (v) this.setAttribute('async', ''); else this.removeAttribute('async'); },
   get text() { return this.textContent; },
@@ -396,7 +397,7 @@ document[NS] = { __proto__: null, k: 9, n: '#document', p: null, c: [] };
   html.appendChild(createElement('body'));
   if (H.title) title.textContent = String(H.title);
 })();
-[CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement].forEach(function (C) { expose(C); });
+B.forEach([CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement], function (C) { expose(C); });
 B.assign(I, { NS: NS, ns: ns, copy: copy, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
   sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
   isConnected: isConnected, prepareScript: prepareScript,

@@ -51,9 +51,9 @@ class Event {
     s.init = true; s.stop = s.stopNow = s.canceled = false; s.target = null;
   }
 }
-['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach(function (n, i) {
-  Object.defineProperty(Event, n, { value: i, enumerable: true });
-  Object.defineProperty(Event.prototype, n, { value: i, enumerable: true });
+B.forEach(['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'], function (n, i) {
+  B.defineProperty(Event, n, { __proto__: null, value: i, enumerable: true });
+  B.defineProperty(Event.prototype, n, { __proto__: null, value: i, enumerable: true });
 });
 // Event subclasses whose extra fields come from the init dictionary: [name, parent, {field: default}].
 function eventClass(name, Parent, fields) {
@@ -65,9 +65,9 @@ function eventClass(name, Parent, fields) {
       for (var i = 0; i < keys.length; i++) { var k = keys[i]; s[k] = init != null && init[k] !== undefined ? init[k] : fields[k]; }
     }
   };
-  Object.defineProperty(C, 'name', { value: name });
-  Object.keys(fields).forEach(function (k) {
-    Object.defineProperty(C.prototype, k, { get: function () { return evState(this)[k]; }, configurable: true, enumerable: true });
+  B.defineProperty(C, 'name', { __proto__: null, value: name });
+  B.forEach(B.keys(fields), function (k) {
+    B.defineProperty(C.prototype, k, { __proto__: null, get: function () { return evState(this)[k]; }, configurable: true, enumerable: true });
   });
   expose(C);
   return C;
@@ -83,10 +83,10 @@ var HashChangeEvent = eventClass('HashChangeEvent', Event, { oldURL: '', newURL:
 var BeforeUnloadEvent = eventClass('BeforeUnloadEvent', Event, {});
 
 // Listeners: target -> { type: [entry] }; an entry is { fn, capture, once, passive, removed, handler }.
-var listenerStore = new WeakMap();
+var listenerStore = new B.WeakMap();
 function listenersOf(target, type, create) {
-  var byType = listenerStore.get(target);
-  if (!byType) { if (!create) return null; byType = Object.create(null); listenerStore.set(target, byType); }
+  var byType = B.weakGet(listenerStore, target);
+  if (!byType) { if (!create) return null; byType = B.create(null); B.weakSet(listenerStore, target, byType); }
   if (!byType[type]) { if (!create) return null; byType[type] = []; }
   return byType[type];
 }
@@ -113,8 +113,9 @@ function removeListener(type, fn, options) {
 // on<type> properties: setting a function puts one handler entry in the listener list (or replaces its function in
 // place); setting anything else removes it. A handler returning false cancels the event.
 function defineHandlers(obj, types) {
-  types.split(' ').forEach(function (type) {
-    Object.defineProperty(obj, 'on' + type, {
+  B.forEach(B.split(types, ' '), function (type) {
+    B.defineProperty(obj, 'on' + type, {
+      __proto__: null,
       get: function () {
         var list = listenersOf(this == null ? window : this, type, false) || [];
         for (var i = 0; i < list.length; i++) if (list[i].handler) return list[i].fn;

@@ -13,26 +13,26 @@ function Headers(init) {
   else if (B.isArray(init)) { for (var j = 0; j < init.length; j++) self.append(init[j][0], init[j][1]); }
   else if (init && typeof init === 'object') { var keys = B.keys(init); for (var i = 0; i < keys.length; i++) self.append(keys[i], init[keys[i]]); }
 }
-Headers.prototype.append = function (k, v) { B.push(this._list, [B.lower(String(k)), String(v)]); };
-Headers.prototype.set = function (k, v) { this.delete(k); this.append(k, v); };
-Headers.prototype.delete = function (k) { k = String(k).toLowerCase(); this._list = this._list.filter(function (p) { return p[0] !== k; }); };
-Headers.prototype.get = function (k) {
+B.defineProperty(Headers.prototype, 'append', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (k, v) { B.push(this._list, [B.lower(String(k)), String(v)]); } });
+B.defineProperty(Headers.prototype, 'set', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (k, v) { this.delete(k); this.append(k, v); } });
+B.defineProperty(Headers.prototype, 'delete', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (k) { k = String(k).toLowerCase(); this._list = this._list.filter(function (p) { return p[0] !== k; }); } });
+B.defineProperty(Headers.prototype, 'get', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (k) {
   k = B.lower(String(k));
   var v = null, l = this._list;
   for (var i = 0; i < l.length; i++) if (l[i][0] === k) v = v === null ? l[i][1] : v + ', ' + l[i][1];
   return v;
-};
-Headers.prototype.has = function (k) { return this.get(k) !== null; };
+} });
+B.defineProperty(Headers.prototype, 'has', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (k) { return this.get(k) !== null; } });
 // Iteration is sorted by name with values combined, as the Fetch standard says.
-Headers.prototype._sorted = function () {
+B.defineProperty(Headers.prototype, '_sorted', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () {
   var names = [], self = this;
   this._list.forEach(function (p) { if (names.indexOf(p[0]) < 0) names.push(p[0]); });
   return names.sort().map(function (n) { return [n, self.get(n)]; });
-};
-Headers.prototype.forEach = function (fn, thisArg) { var self = this; this._sorted().forEach(function (p) { fn.call(thisArg, p[1], p[0], self); }); };
-Headers.prototype.entries = function () { return this._sorted()[Symbol.iterator](); };
-Headers.prototype.keys = function () { return this._sorted().map(function (p) { return p[0]; })[Symbol.iterator](); };
-Headers.prototype.values = function () { return this._sorted().map(function (p) { return p[1]; })[Symbol.iterator](); };
+} });
+B.defineProperty(Headers.prototype, 'forEach', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function (fn, thisArg) { var self = this; this._sorted().forEach(function (p) { fn.call(thisArg, p[1], p[0], self); }); } });
+B.defineProperty(Headers.prototype, 'entries', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this._sorted()[Symbol.iterator](); } });
+B.defineProperty(Headers.prototype, 'keys', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this._sorted().map(function (p) { return p[0]; })[Symbol.iterator](); } });
+B.defineProperty(Headers.prototype, 'values', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this._sorted().map(function (p) { return p[1]; })[Symbol.iterator](); } });
 Headers.prototype[Symbol.iterator] = Headers.prototype.entries;
 
 function Request(input, init) {
@@ -60,9 +60,9 @@ function Request(input, init) {
   B.defineProperty(this, '_body', { __proto__: null, value: body === undefined ? null : body });
   I.define(this, { body: null, bodyUsed: false });
 }
-Request.prototype.clone = function () { return new Request(this); };
-Request.prototype.text = function () { var b = extractBody(this._body).body; return Promise.resolve(typeof b === 'string' ? b : b ? new TextDecoder().decode(b) : ''); };
-Request.prototype.json = function () { return this.text().then(JSON.parse); };
+B.defineProperty(Request.prototype, 'clone', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return new Request(this); } });
+B.defineProperty(Request.prototype, 'text', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { var b = extractBody(this._body).body; return Promise.resolve(typeof b === 'string' ? b : b ? new TextDecoder().decode(b) : ''); } });
+B.defineProperty(Request.prototype, 'json', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this.text().then(JSON.parse); } });
 
 function Response(body, init) {
   if (!(this instanceof Response)) throw new TypeError("Failed to construct 'Response': Please use the 'new' operator");
@@ -73,15 +73,15 @@ function Response(body, init) {
   var b = extractBody(body).body;
   B.defineProperty(this, '_text', { __proto__: null, value: typeof b === 'string' ? b : b ? new TextDecoder().decode(b) : '', writable: true });
 }
-Response.prototype.text = function () {
+B.defineProperty(Response.prototype, 'text', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () {
   if (this.bodyUsed) return Promise.reject(new TypeError('Failed to execute \'text\' on \'Response\': body stream already read'));
   this.bodyUsed = true;
   return Promise.resolve(this._text);
-};
-Response.prototype.json = function () { return this.text().then(JSON.parse); };
-Response.prototype.arrayBuffer = function () { return this.text().then(function (t) { return new TextEncoder().encode(t).buffer; }); };
-Response.prototype.blob = function () { var self = this; return this.text().then(function (t) { return new Blob([t], { type: self.headers.get('content-type') || '' }); }); };
-Response.prototype.clone = function () { var r = new Response(this._text, this); r.url = this.url; r.type = this.type; return r; };
+} });
+B.defineProperty(Response.prototype, 'json', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this.text().then(JSON.parse); } });
+B.defineProperty(Response.prototype, 'arrayBuffer', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { return this.text().then(function (t) { return new TextEncoder().encode(t).buffer; }); } });
+B.defineProperty(Response.prototype, 'blob', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { var self = this; return this.text().then(function (t) { return new Blob([t], { type: self.headers.get('content-type') || '' }); }); } });
+B.defineProperty(Response.prototype, 'clone', { __proto__: null, writable: true, enumerable: true, configurable: true, value: function () { var r = new Response(this._text, this); r.url = this.url; r.type = this.type; return r; } });
 Response.error = function () { var r = new Response(null, { status: 0 }); r.type = 'error'; return r; };
 Response.json = function (data, init) { init = init || {}; var h = new Headers(init.headers); if (!h.has('content-type')) h.set('content-type', 'application/json'); return new Response(JSON.stringify(data), { status: init.status, statusText: init.statusText, headers: h }); };
 

@@ -60,6 +60,6 @@ class FormData {
   *values() { var l = this.__entries; for (var i = 0; i < l.length; i++) yield l[i][1]; }
 }
 FormData.prototype[Symbol.iterator] = FormData.prototype.entries;
-Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
+B.defineProperty(FormData.prototype, Symbol.toStringTag, { __proto__: null, value: 'FormData', configurable: true });
 I.expose(FormData);
 I.formEntries = formEntries;

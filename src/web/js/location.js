@@ -51,8 +51,9 @@ class Location {
   reload() { requestNavigation(docUrl()[0], 'reload'); }
   toString() { return docUrl()[0]; }
 }
-urlParts.forEach(function (name, i) {
-  Object.defineProperty(Location.prototype, name, {
+B.forEach(urlParts, function (name, i) {
+  B.defineProperty(Location.prototype, name, {
+    __proto__: null,
     get: function () { return docUrl()[i]; },
     set: name === 'origin' ? undefined : function (v) {
       if (name === 'href') return navigateTo(resolveOrThrow(v, 'href'), 'assign');
@@ -63,8 +64,9 @@ urlParts.forEach(function (name, i) {
   });
 });
 expose(Location);
-var location = Object.create(Location.prototype);
-Object.defineProperty(window, 'location', {
+var location = B.create(Location.prototype);
+B.defineProperty(window, 'location', {
+  __proto__: null,
   get: function () { return location; }, set: function (v) { location.href = v; }, enumerable: true
 });
 I.location = location;
@@ -116,4 +118,4 @@ class History {
   }
 }
 expose(History);
-Object.defineProperty(window, 'history', { value: Object.create(History.prototype), writable: true, enumerable: true, configurable: true });
+B.defineProperty(window, 'history', { __proto__: null, value: B.create(History.prototype), writable: true, enumerable: true, configurable: true });

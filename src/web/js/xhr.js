@@ -2,7 +2,7 @@
 // egress gate). readyState goes 1 (open) -> 2 -> 3 -> 4 with readystatechange each time, then load/error/timeout/abort
 // and loadend. A blocked or failed request ends with status 0 and `error`, as in a browser. Synchronous XHR throws.
 var EventTarget = I.EventTarget, extractBody = I.load('body').extractBody;
-var xhrState = new WeakMap();
+var xhrState = new B.WeakMap();
 function XMLHttpRequest() {
   if (!(this instanceof XMLHttpRequest)) throw new TypeError("Failed to construct 'XMLHttpRequest': Please use the 'new' operator");
   B.weakSet(xhrState, this, { __proto__: null, headers: [], response: null, sent: false, gen: 0, timer: 0 });
@@ -11,14 +11,15 @@ function XMLHttpRequest() {
   this.onreadystatechange = null; this.onloadstart = null; this.onprogress = null; this.onload = null;
   this.onerror = null; this.onabort = null; this.ontimeout = null; this.onloadend = null;
 }
-XMLHttpRequest.prototype = Object.create(EventTarget.prototype);
+XMLHttpRequest.prototype = B.create(EventTarget.prototype);
 XMLHttpRequest.prototype.constructor = XMLHttpRequest;
-['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'].forEach(function (n, i) {
+B.forEach(['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'], function (n, i) {
   XMLHttpRequest[n] = i; XMLHttpRequest.prototype[n] = i;
 });
 function xhrFire(xhr, type) { xhr.dispatchEvent(new Event(type)); }
 function xhrSet(xhr, state) { xhr.readyState = state; xhrFire(xhr, 'readystatechange'); }
-Object.defineProperty(XMLHttpRequest.prototype, 'response', {
+B.defineProperty(XMLHttpRequest.prototype, 'response', {
+  __proto__: null,
   get: function () {
     if (this.responseType === '' || this.responseType === 'text') return this.readyState >= 3 ? this.responseText : '';
     if (this.readyState !== 4) return null;
