@@ -12,13 +12,13 @@ function formEntry(name, value, filename, n, what) {
   } else value = String(value);
   return [String(name), value];
 }
-var dom = I.load('dom'), NS = dom.NS;
 var controls = { __proto__: null, input: 1, select: 1, textarea: 1, button: 1 };
 var skipped = { __proto__: null, submit: 1, button: 1, reset: 1, image: 1, file: 1, checkbox: 0, radio: 0 };
 // The entries of `form`: its named, enabled controls in tree order (form submission uses this too, so it reads the
 // nodes' own state, never builtins or prototypes the page may have replaced; `value`/`checked` are the element's).
+// (`dom` loads here, not with the module: FormData for a request body needs no DOM.)
 function formEntries(form) {
-  var entries = [];
+  var entries = [], dom = I.load('dom'), NS = dom.NS;
   dom.walk(form, function (el) {
     var s = el[NS];
     if (el === form || s.k !== 1 || controls[s.l] !== 1) return false;
