@@ -86,8 +86,10 @@ pub mod transcript;
 mod web;
 pub mod worker;
 
-// Dependencies of the `sdkhost` binary only (the command line, the JUnit report of `replay`).
+// Dependencies of the `sdkhost` binary only (the command line, the JUnit report of `replay`, its allocator).
 use clap as _;
+#[cfg(feature = "mimalloc")]
+use mimalloc as _;
 use quick_junit as _;
 // A dev-dependency of tests/schemas.rs, linked into the unit tests too.
 #[cfg(test)]

@@ -51,6 +51,11 @@ enum Command {
     },
 }
 
+/// mimalloc: fewer cycles per page than the system allocator for Boa's many small allocations (README, Performance).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());

@@ -275,3 +275,16 @@ fn conform_on_a_hanging_build_fails_each_check_with_the_reason() {
     }
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// A memory limit too small for a worker to start would read as every session's crash: it is refused up front.
+#[test]
+fn a_memory_limit_too_small_to_start_a_worker_is_refused() {
+    let d = dir("small-memory");
+    let path = session(&d, "s.json", "console.log('before');", "");
+    let run = sdkhost(&["replay", s(&path), "--max-memory", "100"]);
+    assert_eq!(run.code, Some(2), "stdout {} stderr {}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("--max-memory 100: at least 256 MiB"), "{}", run.stderr);
+    let run = sdkhost(&["replay", s(&path), "--max-memory", "256"]);
+    assert_eq!(run.code, Some(0), "stdout {} stderr {}", run.stdout, run.stderr);
+    std::fs::remove_dir_all(&d).ok();
+}

@@ -65,6 +65,13 @@ impl IsolationArgs {
             .ok()
             .filter(|d| !d.is_zero())
             .ok_or_else(|| format!("--timeout {}: expected a positive number of seconds", self.timeout))?;
+        let least = sdkhost::worker::MIN_MEMORY_MIB;
+        if self.max_memory < least {
+            return Err(format!(
+                "--max-memory {}: at least {least} MiB (a worker needs about 150 MiB of address space to start)",
+                self.max_memory
+            ));
+        }
         let program = std::env::current_exe().map_err(|e| format!("cannot find the sdkhost binary: {e}"))?;
         Ok(Some(sdkhost::worker::Isolation { program, timeout, memory_mib: self.max_memory }))
     }

@@ -172,16 +172,13 @@ impl Page {
     }
 
     fn js_to_json(&mut self, v: &JsValue) -> serde_json::Value {
-        // JSON.stringify in JS, then serde: the faithful route (see the Boa notes on to_json).
-        let json = self.ctx.global_object().get(boa_engine::js_string!("JSON"), &mut self.ctx).ok();
-        let stringify = json
-            .as_ref()
-            .and_then(|j| j.as_object())
-            .and_then(|j| j.get(boa_engine::js_string!("stringify"), &mut self.ctx).ok());
-        let text = stringify
-            .as_ref()
-            .and_then(|f| f.as_callable())
-            .and_then(|f| f.call(&JsValue::undefined(), std::slice::from_ref(v), &mut self.ctx).ok())
+        // JSON.stringify in JS, then serde: the faithful route (see the Boa notes on to_json). The prelude's captured
+        // one, as the page may replace the global.
+        let text = self
+            .hooks
+            .clone()
+            .call("stringify", std::slice::from_ref(v), &mut self.ctx)
+            .ok()
             .and_then(|s| s.as_string().map(|s| s.to_std_string_escaped()));
         text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null)
     }

@@ -209,4 +209,83 @@ mod tests {
         }
         assert!(found.is_empty(), "a private object is handed out (see js/intrinsics.js): {found:#?}");
     }
+
+    /// Sealing rule 6 of `js/intrinsics.js`, checked on the sources of the egress paths (all of `loads` and `body`, and
+    /// the functions of other modules a request goes through): no method call on a value a page could have given a
+    /// replaced method (`list.push(...)`, `s.toLowerCase()`, `re.test(...)`; `B.push(list, ...)` is the way), no
+    /// `for...of` (the page's `Array.prototype[Symbol.iterator]`), no global the page can replace (`window.FormData`,
+    /// `new URLSearchParams`, `Object.keys`, `JSON`, ...).
+    #[test]
+    fn egress_paths_call_no_page_replaceable_builtin() {
+        let whole = ["loads", "body"];
+        let functions: &[(&str, &[&str])] = &[
+            (
+                "dom",
+                &[
+                    "copy",
+                    "elementChildren",
+                    "sibling",
+                    "descendants",
+                    "detach",
+                    "insertNode",
+                    "childNamed",
+                    "makeNode",
+                    "setAttr",
+                    "createElement",
+                    "prepareScript",
+                    "fireElement",
+                ],
+            ),
+            ("events", &["addListener", "invoke", "eventPath", "parentOf", "dispatchAt", "activate", "fireTrusted"]),
+            ("html", &["fragmentFrom", "documentWrite"]),
+            ("formdata", &["formEntries"]),
+            ("fetch", &["Request", "Response", "fetch", "sendBeacon"]),
+            (
+                "xhr",
+                &[
+                    "XMLHttpRequest.prototype.send",
+                    "XMLHttpRequest.prototype.open",
+                    "XMLHttpRequest.prototype.setRequestHeader",
+                ],
+            ),
+            ("location", &["withoutHash", "navigateTo", "requestNavigation"]),
+        ];
+        let method = regex::Regex::new(
+            r"(\w+|\)|\])\.(forEach|push|pop|shift|unshift|map|filter|indexOf|lastIndexOf|includes|slice|join|splice|some|every|find|findIndex|reduce|concat|sort|split|replace|toLowerCase|toUpperCase|trim|test|exec|call|apply|bind|then|get|set|has|delete)\(",
+        )
+        .expect("regex");
+        let global = regex::Regex::new(
+            r"\bfor \([^;]* of |window\.(FormData|URLSearchParams|URL|Blob|Headers|Request|Response)\b|new (URLSearchParams|FormData|URL|Map|Set)\b|\b(Object|Array|JSON|Reflect|Promise)\.",
+        )
+        .expect("regex");
+        let mut found = Vec::new();
+        for (name, source) in super::modules::MODULES {
+            let picked = functions.iter().find(|(m, _)| *m == name).map_or(&[][..], |(_, f)| *f);
+            let mut inside = whole.contains(&name);
+            for line in source.lines() {
+                let code = line.split(" // ").next().unwrap_or_default();
+                if !whole.contains(&name) {
+                    if picked.iter().any(|f| {
+                        code.starts_with(&format!("function {f}(")) || code.starts_with(&format!("{f} = function"))
+                    }) {
+                        inside = true;
+                    } else if code.starts_with('}') || code.starts_with("function ") {
+                        inside = false;
+                    }
+                }
+                let code = code.trim();
+                if !inside || code.starts_with("//") || code.contains("throw ") {
+                    continue;
+                }
+                let calls = method.captures_iter(code).any(|c| &c[1] != "B" && &c[1] != "H" && &c[1] != "I");
+                if calls || global.is_match(code) {
+                    found.push(format!("{name}: {code}"));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "a page-replaceable builtin on an egress path (see js/intrinsics.js rule 6): {found:#?}"
+        );
+    }
 }

@@ -7,10 +7,17 @@
 use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue};
 
 /// Wraps a module file as a function of the private natives `H`, the shared internals `I` and the captured builtins
-/// `B`.
+/// `B`; `String` is the captured one, as a page may replace the global (intrinsics.js rule 6).
 macro_rules! module {
     ($name:literal) => {
-        ($name, concat!("(function (H, I, B) {\n'use strict';\n", include_str!(concat!("js/", $name, ".js")), "\n})"))
+        (
+            $name,
+            concat!(
+                "(function (H, I, B) {\n'use strict';\nvar String = B.String;\n",
+                include_str!(concat!("js/", $name, ".js")),
+                "\n})"
+            ),
+        )
     };
 }
 

@@ -6,7 +6,9 @@
 //! origin]`):
 //! - `urlParse(input, base?)`: the components, or `null` when `input` (or `base`) is not a valid URL;
 //! - `urlSet(href, part, value)`: the components after the `part` setter ran (`null` for an invalid `href`);
-//! - `formParse(query)`: `application/x-www-form-urlencoded` pairs `[[name, value], ...]`.
+//! - `formParse(query)`: `application/x-www-form-urlencoded` pairs `[[name, value], ...]`;
+//! - `formPair(name, value)`: `name=value`, both `application/x-www-form-urlencoded` (for form submission, which
+//!   must not go through builtins the page can replace).
 //!
 //! Deviation: a lone surrogate in an input is read as U+FFFD (browsers percent-encode it as such too).
 
@@ -100,9 +102,16 @@ fn form_parse(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsVa
     Ok(JsArray::from_iter(pairs, ctx).into())
 }
 
-/// Adds `urlParse`, `urlSet` and `formParse` to the prelude's private object.
+fn form_pair(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsValue> {
+    let name = text(args.get_or_undefined(0), ctx)?;
+    let value = text(args.get_or_undefined(1), ctx)?;
+    let pair = url::form_urlencoded::Serializer::new(String::new()).append_pair(&name, &value).finish();
+    Ok(JsString::from(pair).into())
+}
+
+/// Adds `urlParse`, `urlSet`, `formParse` and `formPair` to the prelude's private object.
 pub(crate) fn add_natives(ctx: &mut Context, h: &JsObject) -> JsResult<()> {
-    let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 3] =
-        [("urlParse", url_parse), ("urlSet", url_set), ("formParse", form_parse)];
+    let fns: [(&str, boa_engine::native_function::NativeFunctionPointer); 4] =
+        [("urlParse", url_parse), ("urlSet", url_set), ("formParse", form_parse), ("formPair", form_pair)];
     super::set_natives(ctx, h, &fns)
 }

@@ -34,6 +34,9 @@ pub const WORKER_SUBCOMMAND: &str = "__worker";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default address space of one worker, in MiB.
 pub const DEFAULT_MEMORY_MIB: u64 = 2048;
+/// The least address space a worker is given, in MiB: below about 150 it cannot map its binary, job thread stack
+/// and allocator arena, and would die before its job, which would read as the job's crash.
+pub const MIN_MEMORY_MIB: u64 = 256;
 /// The most of a worker's stderr kept to name a crash.
 const STDERR_TAIL: usize = 16 * 1024;
 

@@ -56,6 +56,9 @@ impl Worker {
             .arg(WORKER_SUBCOMMAND)
             .arg("--memory-mib")
             .arg(iso.memory_mib.to_string())
+            // mimalloc (the binary's allocator) reserves 1 GiB of address space up front by default, which a
+            // `--max-memory` below that refuses: the worker would die before its job. Reserve in small steps.
+            .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -23,7 +23,7 @@ function blobBytes(parts) {
 }
 var BT = Symbol('blob');
 function makeBlob(blob, bytes, type) {
-  Object.defineProperty(blob, '__bytes', { value: bytes });
+  B.defineProperty(blob, '__bytes', { __proto__: null, value: bytes });
   blob[BT] = { type: type };
   return blob;
 }
@@ -35,13 +35,13 @@ class Blob {
     var n = this.__bytes.length;
     function clamp(i, d) { i = i === undefined ? d : Math.trunc(Number(i)) || 0; return i < 0 ? Math.max(n + i, 0) : Math.min(i, n); }
     var a = clamp(start, 0), b = clamp(end, n);
-    return makeBlob(Object.create(Blob.prototype), this.__bytes.slice(a, Math.max(a, b)), blobType(type));
+    return makeBlob(B.create(Blob.prototype), this.__bytes.slice(a, Math.max(a, b)), blobType(type));
   }
   text() { return Promise.resolve(new TextDecoder().decode(this.__bytes)); }
   arrayBuffer() { return Promise.resolve(this.__bytes.slice().buffer); }
   bytes() { return Promise.resolve(this.__bytes.slice()); }
 }
-Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+B.defineProperty(Blob.prototype, Symbol.toStringTag, { __proto__: null, value: 'Blob', configurable: true });
 class File extends Blob {
   constructor(bits, name, options) {
     if (arguments.length < 2) throw new TypeError("Failed to construct 'File': 2 arguments required, but only " + arguments.length + ' present.');
@@ -53,7 +53,7 @@ class File extends Blob {
   get lastModified() { return this[BT].lastModified; }
   get webkitRelativePath() { return ''; }
 }
-Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+B.defineProperty(File.prototype, Symbol.toStringTag, { __proto__: null, value: 'File', configurable: true });
 I.expose(Blob);
 I.expose(File);
 I.Blob = Blob;

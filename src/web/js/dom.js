@@ -23,17 +23,30 @@ function ns(n) {
 }
 function isNode(n) { return n != null && !!n[NS]; }
 function makeNode(proto, kind, name, extra) {
-  var n = Object.create(proto), s = { k: kind, n: name, p: null, c: kind === 1 || kind === 9 || kind === 11 ? [] : null };
-  if (extra) for (var k in extra) s[k] = extra[k];
+  // The state has no prototype: page getters and setters on Object.prototype never see it (intrinsics.js rule 6).
+  var n = B.create(proto), s = { __proto__: null, k: kind, n: name, p: null, c: kind === 1 || kind === 9 || kind === 11 ? [] : null };
+  if (extra) { var keys = B.keys(extra); for (var i = 0; i < keys.length; i++) s[keys[i]] = extra[keys[i]]; }
   n[NS] = s;
   return n;
 }
-function elementChildren(n) { return (ns(n).c || []).filter(function (c) { return c[NS].k === 1; }); }
+// A copy of an internal array, made without a method the page may have replaced.
+function copy(a) { var out = []; for (var i = 0; i < a.length; i++) B.push(out, a[i]); return out; }
+function elementChildren(n) {
+  var c = ns(n).c || [], out = [];
+  for (var i = 0; i < c.length; i++) if (c[i][NS].k === 1) B.push(out, c[i]);
+  return out;
+}
 function sibling(n, step, elementsOnly) {
   var p = ns(n).p;
   if (!p) return null;
   var c = p[NS].c;
-  for (var i = c.indexOf(n) + step; i >= 0 && i < c.length; i += step) if (!elementsOnly || c[i][NS].k === 1) return c[i];
+  for (var i = B.indexOf(c, n) + step; i >= 0 && i < c.length; i += step) if (!elementsOnly || c[i][NS].k === 1) return c[i];
+  return null;
+}
+// The document's `<head>` or `<body>`: the named child of its first element.
+function childNamed(doc, l) {
+  var h = elementChildren(doc)[0], c = h ? h[NS].c : [];
+  for (var i = 0; i < c.length; i++) if (c[i][NS].k === 1 && c[i][NS].l === l) return c[i];
   return null;
 }
 function rootOf(n) { while (n[NS].p) n = n[NS].p; return n; }
@@ -47,7 +60,7 @@ function walk(n, fn) {
 }
 function descendants(root, test) {
   var out = [];
-  walk(root, function (n) { if (n !== root && test(n)) out.push(n); });
+  walk(root, function (n) { if (n !== root && test(n)) B.push(out, n); });
   return out;
 }
 function textOf(n) {
@@ -60,7 +73,7 @@ function textOf(n) {
 function nodeError(what, name, message) { return domError(name, "Failed to execute '" + what + "' on 'Node': " + message); }
 function detach(n) {
   var s = n[NS];
-  if (s.p) { var c = s.p[NS].c; c.splice(c.indexOf(n), 1); s.p = null; }
+  if (s.p) { var c = s.p[NS].c; B.splice(c, B.indexOf(c, n), 1); s.p = null; }
 }
 // Inserts `node` (a fragment: its children) into `parent` before `ref`, then runs what insertion triggers.
 function insertNode(parent, node, ref, what) {
@@ -70,48 +83,48 @@ function insertNode(parent, node, ref, what) {
   for (var a = parent; a; a = a[NS].p) if (a === node) throw nodeError(what, 'HierarchyRequestError', 'The new child element contains the parent.');
   if (ref != null && (!isNode(ref) || ref[NS].p !== parent)) throw nodeError(what, 'NotFoundError', 'The node before which the new node is to be inserted is not a child of this node.');
   if (ref === node) ref = sibling(node, 1);
-  var nodes = node[NS].k === 11 ? node[NS].c.slice() : [node];
-  nodes.forEach(function (n) {
-    detach(n);
-    ps.c.splice(ref == null ? ps.c.length : ps.c.indexOf(ref), 0, n);
-    n[NS].p = parent;
-  });
+  var nodes = node[NS].k === 11 ? copy(node[NS].c) : [node], i;
+  for (i = 0; i < nodes.length; i++) {
+    detach(nodes[i]);
+    B.splice(ps.c, ref == null ? ps.c.length : B.indexOf(ps.c, ref), 0, nodes[i]);
+    nodes[i][NS].p = parent;
+  }
   if (isConnected(parent)) {
-    nodes.forEach(function (n) {
-      walk(n, function (d) {
+    for (i = 0; i < nodes.length; i++) {
+      walk(nodes[i], function (d) {
         var l = d[NS].l;
         if (l === 'script') prepareScript(d);
         else if (loadTags[l] === 1) I.load('loads').inserted(d, true);
       });
-    });
+    }
     if (ps.l === 'script') prepareScript(parent);
   } else if (loadParents[ps.l] === 1) {
-    nodes.forEach(function (n) { if (loadTags[n[NS].l] === 1) I.load('loads').inserted(n, false); });
+    for (i = 0; i < nodes.length; i++) if (loadTags[nodes[i][NS].l] === 1) I.load('loads').inserted(nodes[i], false);
   }
   return node;
 }
 function cloneNode(n, deep) {
   var s = n[NS], c;
-  if (s.k === 1) { c = createElement(s.l); s.a.forEach(function (v, k) { setAttr(c, k, v); }); }
+  if (s.k === 1) { c = createElement(s.l); B.mapForEach(s.a, function (v, k) { setAttr(c, k, v); }); }
   else if (s.k === 3) c = new Text(s.d);
   else if (s.k === 8) c = document.createComment(s.d);
   else if (s.k === 11) c = new DocumentFragment();
   else if (s.k === 10) c = makeNode(DocumentType.prototype, 10, s.n);
   else throw nodeError('cloneNode', 'NotSupportedError', 'Cloning a document is not supported.');
-  if (deep && s.c) s.c.forEach(function (ch) { c.appendChild(cloneNode(ch, true)); });
+  if (deep && s.c) { var kids = copy(s.c); for (var i = 0; i < kids.length; i++) insertNode(c, cloneNode(kids[i], true), null, 'cloneNode'); }
   if (deep && s.content) c[NS].content.appendChild(cloneNode(s.content, true));
   return c;
 }
 function findById(root, id) {
   var found = null;
   id = String(id);
-  walk(root, function (n) { if (n !== root && n[NS].k === 1 && n[NS].a.get('id') === id) { found = n; return true; } return false; });
+  walk(root, function (n) { if (n !== root && n[NS].k === 1 && B.mapGet(n[NS].a, 'id') === id) { found = n; return true; } return false; });
   return found;
 }
 function mixin(C, members) {
-  var d = Object.getOwnPropertyDescriptors(members.prototype || members);
+  var d = B.descriptors(members.prototype || members);
   delete d.constructor;
-  Object.defineProperties(C.prototype, d);
+  B.defineProperties(C.prototype, d);
 }
 
 mixin(Node, class {
@@ -120,7 +133,7 @@ mixin(Node, class {
   get ownerDocument() { return ns(this).k === 9 ? null : document; }
   get parentNode() { return ns(this).p; }
   get parentElement() { var p = ns(this).p; return p && p[NS].k === 1 ? p : null; }
-  get childNodes() { return (ns(this).c || []).slice(); }
+  get childNodes() { return copy(ns(this).c || []); }
   get firstChild() { var c = ns(this).c; return c && c.length ? c[0] : null; }
   get lastChild() { var c = ns(this).c; return c && c.length ? c[c.length - 1] : null; }
   get nextSibling() { return sibling(this, 1); }
@@ -133,7 +146,8 @@ mixin(Node, class {
     var s = ns(this);
     if (s.k === 3 || s.k === 8) { s.d = v == null ? '' : String(v); return; }
     if (!s.c) return;
-    s.c.slice().forEach(detach);
+    var kids = copy(s.c);
+    for (var i = 0; i < kids.length; i++) detach(kids[i]);
     if (v != null && v !== '') this.appendChild(new Text(String(v)));
   }
   hasChildNodes() { var c = ns(this).c; return !!(c && c.length); }
@@ -170,7 +184,7 @@ var parentNodeMixin = {
   get lastElementChild() { var c = elementChildren(this); return c[c.length - 1] || null; },
   get childElementCount() { return elementChildren(this).length; },
   getElementsByTagName(tag) {
-    tag = String(tag).toLowerCase();
+    tag = B.lower(String(tag));
     return descendants(this, function (n) { return n[NS].k === 1 && (tag === '*' || n[NS].l === tag); });
   },
   querySelector(sel) { return I.load('selectors').querySelect(this, sel, true)[0] || null; },
@@ -206,19 +220,19 @@ var validTagName = /^[A-Za-z][^\s\/>\x00]*$/, titleSpace = /[\t\n\f\r ]+/g;
 // Attribute names: lowercase in HTML; invalid names throw as in browsers.
 function attrName(name, what) {
   name = String(name);
-  if (!validAttrName.test(name)) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
-  return name.toLowerCase();
+  if (B.exec(validAttrName, name) === null) throw domError('InvalidCharacterError', "Failed to execute '" + what + "' on 'Element': '" + name + "' is not a valid attribute name.");
+  return B.lower(name);
 }
 // Elements that can make a request (the `loads` module says how), the attributes that can start one, and the
 // parents whose children's insertion can (a `<picture>`'s images, a media element's sources).
-var loadTags = Object.create(null), loadAttrs = Object.create(null), loadParents = Object.create(null);
-'img input source audio video track link iframe frame embed object meta'.split(' ').forEach(function (t) { loadTags[t] = 1; });
-'src srcset href rel data type poster'.split(' ').forEach(function (a) { loadAttrs[a] = 1; });
-'picture audio video'.split(' ').forEach(function (t) { loadParents[t] = 1; });
+var loadTags = B.create(null), loadAttrs = B.create(null), loadParents = B.create(null);
+B.forEach(B.split('img input source audio video track link iframe frame embed object meta', ' '), function (t) { loadTags[t] = 1; });
+B.forEach(B.split('src srcset href rel data type poster', ' '), function (a) { loadAttrs[a] = 1; });
+B.forEach(B.split('picture audio video', ' '), function (t) { loadParents[t] = 1; });
 // Sets an attribute, then runs what the change triggers (script loads, the `loads` module's requests).
 function setAttr(el, name, value) {
   var s = ns(el);
-  s.a.set(name, value);
+  B.mapSet(s.a, name, value);
   if (loadTags[s.l] === 1 && loadAttrs[name] === 1) I.load('loads').attributeChanged(el, name);
   else if (name === 'src' && s.l === 'script' && isConnected(el)) prepareScript(el);
 }
@@ -231,10 +245,10 @@ class Element extends Node {
   set id(v) { this.setAttribute('id', v); }
   get className() { return this.getAttribute('class') || ''; }
   set className(v) { this.setAttribute('class', v); }
-  getAttribute(name) { var v = ns(this).a.get(String(name).toLowerCase()); return v === undefined ? null : v; }
+  getAttribute(name) { var v = B.mapGet(ns(this).a, B.lower(String(name))); return v === undefined ? null : v; }
   setAttribute(name, value) { setAttr(this, attrName(name, 'setAttribute'), String(value)); }
-  removeAttribute(name) { ns(this).a.delete(String(name).toLowerCase()); }
-  hasAttribute(name) { return ns(this).a.has(String(name).toLowerCase()); }
+  removeAttribute(name) { B.mapDelete(ns(this).a, B.lower(String(name))); }
+  hasAttribute(name) { return B.mapHas(ns(this).a, B.lower(String(name))); }
   hasAttributes() { return ns(this).a.size > 0; }
   getAttributeNames() { return Array.from(ns(this).a.keys()); }
 }
@@ -260,11 +274,11 @@ class HTMLElement extends Element {
 lazy(HTMLElement.prototype, 'style dataset offsetParent offsetWidth offsetHeight offsetTop offsetLeft', 'html');
 I.defineHandlers(HTMLElement.prototype, I.globalHandlers);
 
-var tagClasses = Object.create(null);
+var tagClasses = B.create(null);
 function elementClass(name, tags, reflected) {
   var C = class extends HTMLElement {};
-  Object.defineProperty(C, 'name', { value: name });
-  tags.split(' ').forEach(function (t) { tagClasses[t] = C; });
+  B.defineProperty(C, 'name', { __proto__: null, value: name });
+  B.forEach(B.split(tags, ' '), function (t) { tagClasses[t] = C; });
   if (reflected) reflect(C, reflected);
   expose(C);
   return C;
@@ -273,9 +287,10 @@ function elementClass(name, tags, reflected) {
 // `prop:b` (boolean), `prop:n` (non-negative integer) or `prop:c` (nullable, like crossOrigin); `prop=attr` names the
 // attribute when it is not the lowercase property name.
 function reflect(C, spec) {
-  spec.split(' ').forEach(function (word) {
-    var m = reflectWord.exec(word), attr = m[2] || m[1].toLowerCase(), kind = m[3];
-    Object.defineProperty(C.prototype, m[1], {
+  B.forEach(B.split(spec, ' '), function (word) {
+    var m = B.exec(reflectWord, word), attr = m[2] || B.lower(m[1]), kind = m[3];
+    B.defineProperty(C.prototype, m[1], {
+      __proto__: null,
       get: function () {
         var v = this.getAttribute(attr), p;
         if (kind === 'b') return v !== null;
@@ -300,15 +315,15 @@ elementClass('HTMLBodyElement', 'body');
 elementClass('HTMLTitleElement', 'title');
 // The element classes of the other tags (div, img, a, form, ...) are the `elements` module, loaded by createElement
 // or by their names.
-var elementsTags = Object.create(null);
-('div span p style meta link button select textarea iframe form input a template img audio video source track ' +
-  'embed object picture area frame').split(' ').forEach(function (t) {
+var elementsTags = B.create(null);
+B.forEach(B.split('div span p style meta link button select textarea iframe form input a template img audio video ' +
+  'source track embed object picture area frame', ' '), function (t) {
   elementsTags[t] = true;
 });
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
   'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
 // HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.
-Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescriptors({
+B.defineProperties(HTMLScriptElement.prototype, B.descriptors({
   get async() { var s = ns(this); return s.forceAsync || this.hasAttribute('async'); },
   set async(v) { ns(this).forceAsync = false; if (v) this.setAttribute('async', ''); else this.removeAttribute('async'); },
   get text() { return this.textContent; },
@@ -316,23 +331,23 @@ Object.defineProperties(HTMLScriptElement.prototype, Object.getOwnPropertyDescri
 }));
 function createElement(tag) {
   var local = String(tag);
-  if (!validTagName.test(local)) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");
-  local = local.toLowerCase();
+  if (B.exec(validTagName, local) === null) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");
+  local = B.lower(local);
   if (elementsTags[local]) I.load('elements');
-  var el = makeNode((tagClasses[local] || HTMLElement).prototype, 1, local.toUpperCase(), { l: local, a: new Map() });
+  var el = makeNode((tagClasses[local] || HTMLElement).prototype, 1, B.upper(local), { l: local, a: new B.Map() });
   if (local === 'script') el[NS].forceAsync = true;
   if (local === 'template') { el[NS].content = new DocumentFragment(); el[NS].content[NS].inert = true; }
   return el;
 }
 // Fires `load` or `error` (not bubbling) at an element.
-function fireElement(el, type) { fireTrusted(el, type, {}); }
+function fireElement(el, type) { fireTrusted(el, type, { __proto__: null }); }
 var jsTypes = /^((text|application)\/(x-)?(java|ecma)script|text\/(jscript|livescript)|text\/javascript1\.[0-5])$/;
 // The "prepare the script element" steps, for a script that is connected (or has just become so).
 function prepareScript(el) {
   var s = el[NS], type = el.getAttribute('type'), lang = el.getAttribute('language'), src = el.getAttribute('src');
   if (s.started || (src === null && !el.textContent)) return;
-  type = (type === null ? (lang ? 'text/' + lang : '') : type).trim().toLowerCase();
-  if (type && !jsTypes.test(type)) return;
+  type = B.lower(B.trim(type === null ? (lang ? 'text/' + lang : '') : type));
+  if (type && B.exec(jsTypes, type) === null) return;
   s.started = true;
   var state = I.documentState;
   if (src === null) {
@@ -353,10 +368,10 @@ mixin(Document, parentNodeMixin);
 lazy(Document.prototype, moreNodeMembers + ' scripts images forms links createElementNS createComment createEvent ' +
   'getElementsByName importNode adoptNode', 'html');
 mixin(Document, class {
-  get doctype() { return ns(this).c.find(function (n) { return n[NS].k === 10; }) || null; }
+  get doctype() { var c = ns(this).c; for (var i = 0; i < c.length; i++) if (c[i][NS].k === 10) return c[i]; return null; }
   get documentElement() { return elementChildren(this)[0] || null; }
-  get head() { var h = this.documentElement; return h && elementChildren(h).find(function (n) { return n[NS].l === 'head'; }) || null; }
-  get body() { var h = this.documentElement; return h && elementChildren(h).find(function (n) { return n[NS].l === 'body'; }) || null; }
+  get head() { return childNamed(this, 'head'); }
+  get body() { return childNamed(this, 'body'); }
   get title() {
     var t = this.getElementsByTagName('title')[0];
     return t ? t.textContent.replace(titleSpace, ' ').trim() : '';
@@ -372,7 +387,7 @@ mixin(Document, class {
   createDocumentFragment() { return new DocumentFragment(); }
   getElementById(id) { return findById(this, id); }
 });
-document[NS] = { k: 9, n: '#document', p: null, c: [] };
+document[NS] = { __proto__: null, k: 9, n: '#document', p: null, c: [] };
 (function () {
   var html = createElement('html'), head = createElement('head'), title = createElement('title');
   document.appendChild(makeNode(DocumentType.prototype, 10, 'html'));
@@ -382,8 +397,8 @@ document[NS] = { k: 9, n: '#document', p: null, c: [] };
   html.appendChild(createElement('body'));
   if (H.title) title.textContent = String(H.title);
 })();
-[CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement].forEach(function (C) { expose(C); });
-B.assign(I, { NS: NS, ns: ns, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
+B.forEach([CharacterData, Text, DocumentFragment, DocumentType, Element, HTMLElement], function (C) { expose(C); });
+B.assign(I, { NS: NS, ns: ns, copy: copy, isNode: isNode, makeNode: makeNode, walk: walk, descendants: descendants,
   sibling: sibling, insertNode: insertNode, detach: detach, createElement: createElement, setAttr: setAttr,
   isConnected: isConnected, prepareScript: prepareScript,
   attrName: attrName, cloneNode: cloneNode, mixin: mixin, textOf: textOf, Text: Text, DocumentFragment: DocumentFragment,

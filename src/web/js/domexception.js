@@ -11,13 +11,14 @@ function DOMException(message, name) {
   // An Error object (with the engine's error data: stack, location) whose prototype is DOMException.prototype.
   var e = Reflect.construct(Error, [message === undefined ? '' : String(message)], new.target);
   name = name === undefined ? 'Error' : String(name);
-  Object.defineProperties(e, {
+  B.defineProperties(e, {
+    __proto__: null,
     name: { value: name, configurable: true, writable: true },
     code: { value: domExceptionCodes[name] || 0, configurable: true, writable: true }
   });
   return e;
 }
-DOMException.prototype = Object.create(Error.prototype, {
+DOMException.prototype = B.create(Error.prototype, {
   constructor: { value: DOMException, configurable: true, writable: true },
   [Symbol.toStringTag]: { value: 'DOMException', configurable: true }
 });

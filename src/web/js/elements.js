@@ -24,11 +24,11 @@ lazy(elementClass('HTMLInputElement', 'input', 'name placeholder disabled:b requ
   'defaultValue=value autocomplete min max step pattern src:u alt formAction=formaction:u formMethod=formmethod ' +
   'formEnctype=formenctype formTarget=formtarget').prototype, 'value type checked', 'html');
 lazy(elementClass('HTMLAnchorElement', 'a', 'target rel download hreflang type referrerPolicy=referrerpolicy ping')
-  .prototype, I.urlParts.join(' ') + ' text toString', 'html');
+  .prototype, B.join(I.urlParts, ' ') + ' text toString', 'html');
 lazy(elementClass('HTMLTemplateElement', 'template').prototype, 'content', 'html');
 var HTMLImageElement = elementClass('HTMLImageElement', 'img', 'src:u alt width:n height:n ' +
   'crossOrigin=crossorigin:c referrerPolicy=referrerpolicy loading decoding srcset sizes useMap=usemap isMap=ismap:b');
-Object.defineProperties(HTMLImageElement.prototype, Object.getOwnPropertyDescriptors({
+B.defineProperties(HTMLImageElement.prototype, B.descriptors({
   get complete() { return !this.getAttribute('src') || !!ns(this).done; },
   get naturalWidth() { return ns(this).ok ? 1 : 0; },
   get naturalHeight() { return ns(this).ok ? 1 : 0; },
@@ -55,7 +55,7 @@ elementClass('HTMLAreaElement', 'area', 'href:u alt coords shape target download
 // Media elements: no decoding or playback; `play()` loads (a `preload="none"` element loads only then) and resolves.
 class HTMLMediaElement extends window.HTMLElement {
   constructor() { I.illegal(); }
-  play() { I.load('loads').loadMedia(this, true); return Promise.resolve(); }
+  play() { I.load('loads').loadMedia(this, true); return B.resolve(); }
   pause() {}
   load() { ns(this).media = null; I.load('loads').loadMedia(this); }
   canPlayType() { return ''; }
@@ -64,10 +64,10 @@ class HTMLMediaElement extends window.HTMLElement {
 }
 expose(HTMLMediaElement);
 var media = 'src:u preload autoplay:b controls:b loop:b muted:b crossOrigin=crossorigin:c';
-[elementClass('HTMLAudioElement', 'audio', media), elementClass('HTMLVideoElement', 'video',
-  media + ' poster:u width:n height:n')].forEach(function (C) {
-  Object.setPrototypeOf(C, HTMLMediaElement);
-  Object.setPrototypeOf(C.prototype, HTMLMediaElement.prototype);
+B.forEach([elementClass('HTMLAudioElement', 'audio', media), elementClass('HTMLVideoElement', 'video',
+  media + ' poster:u width:n height:n')], function (C) {
+  B.setPrototypeOf(C, HTMLMediaElement);
+  B.setPrototypeOf(C.prototype, HTMLMediaElement.prototype);
 });
 function Audio(src) {
   if (!new.target) throw new TypeError("Failed to construct 'Audio': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");

@@ -19,11 +19,11 @@ function evState(e) {
 class Event {
   constructor(type, init) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
-    init = init == null ? {} : init;
-    this[ES] = { type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
+    init = init == null ? { __proto__: null } : init;
+    this[ES] = { __proto__: null, type: String(type), bubbles: !!init.bubbles, cancelable: !!init.cancelable, composed: !!init.composed,
       target: null, current: null, phase: 0, stop: false, stopNow: false, canceled: false, passive: false,
       dispatching: false, path: [], init: true, timeStamp: performance.now() };
-    Object.defineProperty(this, 'isTrusted', { value: trustedNext, enumerable: true });
+    B.defineProperty(this, 'isTrusted', { __proto__: null, value: trustedNext, enumerable: true });
     trustedNext = false;
   }
   get type() { return evState(this).type; }
@@ -40,7 +40,7 @@ class Event {
   set returnValue(v) { if (!v) this.preventDefault(); }
   get cancelBubble() { return evState(this).stop; }
   set cancelBubble(v) { if (v) evState(this).stop = true; }
-  composedPath() { var s = evState(this); return s.dispatching ? s.path.slice() : []; }
+  composedPath() { var s = evState(this), out = []; for (var i = 0; s.dispatching && i < s.path.length; i++) B.push(out, s.path[i]); return out; }
   preventDefault() { var s = evState(this); if (s.cancelable && !s.passive) s.canceled = true; }
   stopPropagation() { evState(this).stop = true; }
   stopImmediatePropagation() { var s = evState(this); s.stop = s.stopNow = true; }
@@ -51,9 +51,9 @@ class Event {
     s.init = true; s.stop = s.stopNow = s.canceled = false; s.target = null;
   }
 }
-['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach(function (n, i) {
-  Object.defineProperty(Event, n, { value: i, enumerable: true });
-  Object.defineProperty(Event.prototype, n, { value: i, enumerable: true });
+B.forEach(['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'], function (n, i) {
+  B.defineProperty(Event, n, { __proto__: null, value: i, enumerable: true });
+  B.defineProperty(Event.prototype, n, { __proto__: null, value: i, enumerable: true });
 });
 // Event subclasses whose extra fields come from the init dictionary: [name, parent, {field: default}].
 function eventClass(name, Parent, fields) {
@@ -61,12 +61,13 @@ function eventClass(name, Parent, fields) {
     constructor(type, init) {
       super(type, init);
       var s = this[ES];
-      for (var k in fields) s[k] = init != null && init[k] !== undefined ? init[k] : fields[k];
+      var keys = B.keys(fields);
+      for (var i = 0; i < keys.length; i++) { var k = keys[i]; s[k] = init != null && init[k] !== undefined ? init[k] : fields[k]; }
     }
   };
-  Object.defineProperty(C, 'name', { value: name });
-  Object.keys(fields).forEach(function (k) {
-    Object.defineProperty(C.prototype, k, { get: function () { return evState(this)[k]; }, configurable: true, enumerable: true });
+  B.defineProperty(C, 'name', { __proto__: null, value: name });
+  B.forEach(B.keys(fields), function (k) {
+    B.defineProperty(C.prototype, k, { __proto__: null, get: function () { return evState(this)[k]; }, configurable: true, enumerable: true });
   });
   expose(C);
   return C;
@@ -82,10 +83,10 @@ var HashChangeEvent = eventClass('HashChangeEvent', Event, { oldURL: '', newURL:
 var BeforeUnloadEvent = eventClass('BeforeUnloadEvent', Event, {});
 
 // Listeners: target -> { type: [entry] }; an entry is { fn, capture, once, passive, removed, handler }.
-var listenerStore = new WeakMap();
+var listenerStore = new B.WeakMap();
 function listenersOf(target, type, create) {
-  var byType = listenerStore.get(target);
-  if (!byType) { if (!create) return null; byType = Object.create(null); listenerStore.set(target, byType); }
+  var byType = B.weakGet(listenerStore, target);
+  if (!byType) { if (!create) return null; byType = B.create(null); B.weakSet(listenerStore, target, byType); }
   if (!byType[type]) { if (!create) return null; byType[type] = []; }
   return byType[type];
 }
@@ -99,21 +100,22 @@ function addListener(type, fn, options) {
   type = String(type);
   var list = listenersOf(target, type, true);
   for (var i = 0; i < list.length; i++) if (!list[i].handler && list[i].fn === fn && list[i].capture === o.capture) return;
-  list.push({ fn: fn, capture: o.capture, once: o.once, passive: o.passive, removed: false, handler: false });
-  if (o.signal) o.signal.addEventListener('abort', function () { removeListener.call(target, type, fn, o.capture); });
+  B.push(list, { __proto__: null, fn: fn, capture: o.capture, once: o.once, passive: o.passive, removed: false, handler: false });
+  if (o.signal) o.signal.addEventListener('abort', function () { B.apply(removeListener, target, [type, fn, o.capture]); });
 }
 function removeListener(type, fn, options) {
   var o = flags(options), list = listenersOf(this == null ? window : this, String(type), false);
   if (!list) return;
   for (var i = 0; i < list.length; i++) {
-    if (!list[i].handler && list[i].fn === fn && list[i].capture === o.capture) { list[i].removed = true; list.splice(i, 1); return; }
+    if (!list[i].handler && list[i].fn === fn && list[i].capture === o.capture) { list[i].removed = true; B.splice(list, i, 1); return; }
   }
 }
 // on<type> properties: setting a function puts one handler entry in the listener list (or replaces its function in
 // place); setting anything else removes it. A handler returning false cancels the event.
 function defineHandlers(obj, types) {
-  types.split(' ').forEach(function (type) {
-    Object.defineProperty(obj, 'on' + type, {
+  B.forEach(B.split(types, ' '), function (type) {
+    B.defineProperty(obj, 'on' + type, {
+      __proto__: null,
       get: function () {
         var list = listenersOf(this == null ? window : this, type, false) || [];
         for (var i = 0; i < list.length; i++) if (list[i].handler) return list[i].fn;
@@ -123,10 +125,10 @@ function defineHandlers(obj, types) {
         var list = listenersOf(this == null ? window : this, type, true);
         for (var i = 0; i < list.length; i++) {
           if (!list[i].handler) continue;
-          if (typeof fn === 'function') list[i].fn = fn; else { list[i].removed = true; list.splice(i, 1); }
+          if (typeof fn === 'function') list[i].fn = fn; else { list[i].removed = true; B.splice(list, i, 1); }
           return;
         }
-        if (typeof fn === 'function') list.push({ fn: fn, capture: false, once: false, passive: false, removed: false, handler: true });
+        if (typeof fn === 'function') B.push(list, { __proto__: null, fn: fn, capture: false, once: false, passive: false, removed: false, handler: true });
       },
       enumerable: true, configurable: true
     });
@@ -136,35 +138,39 @@ function defineHandlers(obj, types) {
 function invoke(target, event, s, capturing) {
   var list = listenersOf(target, s.type, false) || [];
   s.current = target;
-  list = list.slice();
+  var all = list;
+  list = [];
+  for (var j = 0; j < all.length; j++) B.push(list, all[j]);
   for (var i = 0; i < list.length && !s.stopNow; i++) {
     var l = list[i];
     if (l.removed || l.capture !== capturing) continue;
-    if (l.once) removeListener.call(target, s.type, l.fn, l.capture);
+    if (l.once) B.apply(removeListener, target, [s.type, l.fn, l.capture]);
     s.passive = l.passive;
     try {
       if (l.handler) {
-        var r = l.fn.call(target, event);
+        var r = B.apply(l.fn, target, [event]);
         if (r === false || (s.type === 'beforeunload' && typeof r === 'string')) event.preventDefault();
-      } else if (typeof l.fn === 'function') l.fn.call(target, event);
+      } else if (typeof l.fn === 'function') B.apply(l.fn, target, [event]);
       else if (l.fn && typeof l.fn.handleEvent === 'function') l.fn.handleEvent(event);
     } catch (e) { H.reportError(e); }
     s.passive = false;
   }
   // An own data property on<type> holding a function (objects that do not use defineHandlers) runs last.
-  var legacy = !capturing && Object.getOwnPropertyDescriptor(target, 'on' + s.type);
-  if (legacy && typeof legacy.value === 'function' && !s.stopNow) {
-    try { if (legacy.value.call(target, event) === false) event.preventDefault(); } catch (e) { H.reportError(e); }
+  var legacy = !capturing && B.getOwnPropertyDescriptor(target, 'on' + s.type);
+  if (legacy && B.hasOwn(legacy, 'value') && typeof legacy.value === 'function' && !s.stopNow) {
+    try { if (B.apply(legacy.value, target, [event]) === false) event.preventDefault(); } catch (e) { H.reportError(e); }
   }
 }
 // The event path of a target: itself, its ancestors, then window when the tree is the document.
 // (Reading `document.parentNode` would load the dom module: the document has no parent anyway.)
 function eventPath(target) {
-  var path = [target], n = target === window || target === document ? null : target.parentNode;
-  while (n) { path.push(n); n = n.parentNode; }
-  if (target !== window && path[path.length - 1] === document) path.push(window);
+  var path = [target], n = target === window || target === document ? null : parentOf(target);
+  while (n) { B.push(path, n); n = parentOf(n); }
+  if (target !== window && path[path.length - 1] === document) B.push(path, window);
   return path;
 }
+// A node's parent from its state (the page may have replaced the parentNode getter); other targets have none.
+function parentOf(t) { var st = I.NS && t[I.NS]; return st ? st.p : null; }
 function dispatchAt(target, event, targetOverride) {
   var s = event && event[ES];
   if (!s) throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
@@ -199,7 +205,7 @@ defineHandlers(I.Document.prototype, I.globalHandlers + ' readystatechange visib
 // Fires a trusted event made by `make` (default: a plain Event) at `target`.
 function fireTrusted(target, type, init, C, targetOverride) {
   trustedNext = true;
-  var ev = new (C || Event)(type, init || {});
+  var ev = new (C || Event)(type, init || { __proto__: null });
   return dispatchAt(target, ev, targetOverride);
 }
 var eventTypes = { pageshow: PageTransitionEvent, pagehide: PageTransitionEvent, popstate: PopStateEvent,

@@ -12,18 +12,32 @@ function formEntry(name, value, filename, n, what) {
   } else value = String(value);
   return [String(name), value];
 }
+var controls = { __proto__: null, input: 1, select: 1, textarea: 1, button: 1 };
+var skipped = { __proto__: null, submit: 1, button: 1, reset: 1, image: 1, file: 1, checkbox: 0, radio: 0 };
+// The entries of `form`: its named, enabled controls in tree order (form submission uses this too, so it reads the
+// nodes' own state, never builtins or prototypes the page may have replaced; `value`/`checked` are the element's).
+// (`dom` loads here, not with the module: FormData for a request body needs no DOM.)
+function formEntries(form) {
+  var entries = [], dom = I.load('dom'), NS = dom.NS;
+  dom.walk(form, function (el) {
+    var s = el[NS];
+    if (el === form || s.k !== 1 || controls[s.l] !== 1) return false;
+    var name = B.mapGet(s.a, 'name'), type = B.lower(B.mapGet(s.a, 'type') || '');
+    if (!name || B.mapHas(s.a, 'disabled') || s.l === 'button' || skipped[type] === 1) return false;
+    if (skipped[type] === 0 && !el.checked) return false;
+    B.push(entries, [name, s.l === 'select' ? '' : String(el.value === undefined ? B.mapGet(s.a, 'value') || '' : el.value)]);
+    return false;
+  });
+  return entries;
+}
 class FormData {
   constructor(form) {
     var entries = [];
-    Object.defineProperty(this, '__entries', { value: entries });
+    B.defineProperty(this, '__entries', { __proto__: null, value: entries });
     if (form === undefined) return;
     if (!(form instanceof window.HTMLFormElement)) throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
-    form.elements.forEach(function (el) {
-      var name = el.getAttribute('name'), type = (el.getAttribute('type') || '').toLowerCase(), l = el.localName;
-      if (!name || el.hasAttribute('disabled') || l === 'button' || /^(submit|button|reset|image|file)$/.test(type)) return;
-      if (/^(checkbox|radio)$/.test(type) && !el.checked) return;
-      entries.push([name, l === 'select' ? '' : String(el.value === undefined ? el.getAttribute('value') || '' : el.value)]);
-    });
+    var found = formEntries(form);
+    for (var i = 0; i < found.length; i++) B.push(entries, found[i]);
   }
   append(name, value, filename) { this.__entries.push(formEntry(name, value, filename, arguments.length, 'append')); }
   set(name, value, filename) {
@@ -46,5 +60,6 @@ class FormData {
   *values() { var l = this.__entries; for (var i = 0; i < l.length; i++) yield l[i][1]; }
 }
 FormData.prototype[Symbol.iterator] = FormData.prototype.entries;
-Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
+B.defineProperty(FormData.prototype, Symbol.toStringTag, { __proto__: null, value: 'FormData', configurable: true });
 I.expose(FormData);
+I.formEntries = formEntries;

@@ -11,7 +11,7 @@ var dom = I.load('dom'), NS = dom.NS, ns = dom.ns, domError = I.domError, illega
 var sibling = dom.sibling, insertNode = dom.insertNode, parseUrl = I.parseUrl;
 var Element = window.Element, HTMLElement = window.HTMLElement, isNode = dom.isNode, detach = dom.detach;
 var descendants = dom.descendants, mixin = dom.mixin;
-function members(C, o) { Object.defineProperties(C.prototype, Object.getOwnPropertyDescriptors(o)); }
+function members(C, o) { B.defineProperties(C.prototype, B.descriptors(o)); }
 function camelToKebab(k) { return k.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); }); }
 function kebabToCamel(k) { return k.replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); }); }
 function datasetOf(el) {
@@ -70,15 +70,15 @@ class CSSStyleDeclaration {
   getPropertyPriority() { return ''; }
   get cssText() {
     var self = this;
-    return Object.keys(this).filter(function (k) { return typeof self[k] === 'string' && self[k] !== ''; })
+    return B.keys(this).filter(function (k) { return typeof self[k] === 'string' && self[k] !== ''; })
       .map(function (k) { return camelToKebab(k) + ': ' + self[k] + ';'; }).join(' ');
   }
   set cssText(v) {
     var self = this;
-    Object.keys(this).forEach(function (k) { delete self[k]; });
+    B.forEach(B.keys(this), function (k) { delete self[k]; });
     String(v).split(';').forEach(function (d) { var i = d.indexOf(':'); if (i > 0) self.setProperty(d.slice(0, i).trim(), d.slice(i + 1).trim()); });
   }
-  get length() { return Object.keys(this).length; }
+  get length() { return B.keys(this).length; }
 }
 expose(DOMTokenList);
 expose(CSSStyleDeclaration);
@@ -111,7 +111,7 @@ function serialize(n, raw) {
 // their sources now (the `loads` module); what needs the document (link, iframe, meta refresh, ...) happens when the
 // fragment is inserted. Scripts never run (HTML: scripts inserted by innerHTML are "already started"), except for
 // document.write (`runScripts`).
-var loadMade = { img: 1, input: 1, audio: 1, video: 1 };
+var loadMade = { __proto__: null, img: 1, input: 1, audio: 1, video: 1 };
 function fragmentFrom(markup, context, inert, runScripts) {
   var frag = new dom.DocumentFragment(), made = [];
   function build(item, parent, inertHere) {
@@ -121,13 +121,13 @@ function fragmentFrom(markup, context, inert, runScripts) {
     else {
       n = dom.createElement(item[1]);
       var s = n[NS];
-      for (var i = 0; i < item[2].length; i++) s.a.set(item[2][i][0], item[2][i][1]);
+      for (var i = 0; i < item[2].length; i++) B.mapSet(s.a, item[2][i][0], item[2][i][1]);
       if (s.l === 'script') { s.forceAsync = false; if (!runScripts) s.started = true; }
       var into = s.l === 'template' ? s.content : n;
       for (var j = 0; j < item[3].length; j++) build(item[3][j], into, inertHere || s.l === 'template');
-      if (!inertHere && loadMade[s.l] === 1) made.push(n);
+      if (!inertHere && loadMade[s.l] === 1) B.push(made, n);
     }
-    parent[NS].c.push(n);
+    B.push(parent[NS].c, n);
     n[NS].p = parent;
   }
   var items = H.parseHtml(markup, context);
@@ -177,8 +177,8 @@ var moreParentNode = {
     });
   }
 };
-[Element, dom.DocumentFragment, dom.Document].forEach(function (C) { mixin(C, moreParentNode); });
-[Element, dom.CharacterData].forEach(function (C) { mixin(C, moreChildNode); });
+B.forEach([Element, dom.DocumentFragment, dom.Document], function (C) { mixin(C, moreParentNode); });
+B.forEach([Element, dom.CharacterData], function (C) { mixin(C, moreChildNode); });
 members(dom.CharacterData, { appendData(s) { ns(this).d += String(s); } });
 class Comment extends dom.CharacterData {
   constructor(data) { return dom.makeNode(Comment.prototype, 8, '#comment', { d: data === undefined ? '' : String(data) }); }
@@ -224,12 +224,13 @@ function viewport(el, k) {
   return el === document.documentElement && /^(client|scroll)(Width|Height)$/.test(k) ? window[/Width/.test(k) ? 'innerWidth' : 'innerHeight'] : 0;
 }
 members(Element, {
-  get classList() { var s = ns(this); return s.cl || (s.cl = Object.create(DOMTokenList.prototype, { [TL]: { value: { e: this, a: 'class' } } })); },
+  get classList() { var s = ns(this); return s.cl || (s.cl = B.create(DOMTokenList.prototype, { [TL]: { value: { e: this, a: 'class' } } })); },
   get innerHTML() { return serializeChildren(this); },
   set innerHTML(v) {
     var s = ns(this), target = s.l === 'template' ? s.content : this;
     var frag = fragmentFrom(v == null ? '' : String(v), s.l, s.l === 'template' || isInert(this), false);
-    target[NS].c.slice().forEach(detach);
+    var kids = dom.copy(target[NS].c);
+    for (var i = 0; i < kids.length; i++) detach(kids[i]);
     insertNode(target, frag, null, 'innerHTML');
   },
   get outerHTML() { return serialize(this); },
@@ -243,7 +244,7 @@ members(Element, {
     insertNode(p, frag, next, 'outerHTML');
   },
   insertAdjacentHTML(where, markup) {
-    where = String(where).toLowerCase();
+    where = B.lower(String(where));
     var p = ns(this).p, parent = this, ref = null;
     if (where === 'beforebegin' || where === 'afterend') {
       if (!p || p[NS].k === 9) throw domError('NoModificationAllowedError', "Failed to execute 'insertAdjacentHTML' on 'Element': The element has no parent.");
@@ -279,7 +280,7 @@ members(Element, {
   set scrollLeft(v) {}
 });
 members(HTMLElement, {
-  get style() { var s = ns(this); return s.st || (s.st = Object.create(CSSStyleDeclaration.prototype)); },
+  get style() { var s = ns(this); return s.st || (s.st = B.create(CSSStyleDeclaration.prototype)); },
   get dataset() { var s = ns(this); return s.ds || (s.ds = datasetOf(this)); },
   get offsetParent() { return null; },
   get offsetWidth() { return 0; },
@@ -328,8 +329,9 @@ members(window.HTMLTextAreaElement, {
 });
 // HTMLAnchorElement: `href` and its URL parts (HTMLHyperlinkElementUtils).
 var A = window.HTMLAnchorElement.prototype;
-I.urlParts.forEach(function (name, i) {
-  Object.defineProperty(A, name, {
+B.forEach(I.urlParts, function (name, i) {
+  B.defineProperty(A, name, {
+    __proto__: null,
     get: function () {
       var v = this.getAttribute('href'), p = v === null ? null : parseUrl(v, I.url()[0]);
       return p ? p[i] : name === 'href' && v !== null ? v : '';

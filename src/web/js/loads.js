@@ -36,14 +36,14 @@ function srcsetCandidates(text) {
     if (i >= n) break;
     var start = i;
     while (i < n && !isSpace(s[i])) i++;
-    var url = s.slice(start, i), desc = '';
-    if (url[url.length - 1] === ',') { while (url[url.length - 1] === ',') url = url.slice(0, -1); }
+    var url = B.slice(s, start, i), desc = '';
+    if (url[url.length - 1] === ',') { while (url[url.length - 1] === ',') url = B.slice(url, 0, -1); }
     else {
       var from = i, depth = 0;
       while (i < n && (s[i] !== ',' || depth > 0)) { if (s[i] === '(') depth++; else if (s[i] === ')') depth--; i++; }
-      desc = s.slice(from, i).trim();
+      desc = B.trim(B.slice(s, from, i));
     }
-    if (url) out.push({ u: url, d: desc });
+    if (url) B.push(out, { __proto__: null, u: url, d: desc });
   }
   return out;
 }
@@ -61,7 +61,7 @@ function imageUrl(img) {
     var kids = p[NS].c;
     for (var i = 0; i < kids.length && kids[i] !== img; i++) {
       var k = kids[i][NS];
-      if (k.l === 'source' && k.a.has('srcset')) return pickCandidate(k.a.get('srcset'), null);
+      if (k.l === 'source' && B.mapHas(k.a, 'srcset')) return pickCandidate(B.mapGet(k.a, 'srcset'), null);
     }
   }
   var set = img.getAttribute('srcset');
@@ -81,24 +81,28 @@ function loadImage(el, url, unlessSame) {
 }
 // A request whose only visible effect is `load`/`error` (or `load` either way) at `at`.
 var noFetch = /^(about|javascript):/i;
+function fetchless(href) { return B.exec(noFetch, href) !== null; }
 function loadAt(at, url, initiator, loadEitherWay) {
   var href = absolute(url);
-  if (!href || noFetch.test(href)) return;
+  if (!href || fetchless(href)) return;
   H.requestResource(href, initiator,
     function () { fireElement(at, 'load'); },
     function () { fireElement(at, loadEitherWay ? 'load' : 'error'); });
 }
-var linkRels = { stylesheet: 1, preload: 1, prefetch: 1, modulepreload: 1, icon: 1, 'apple-touch-icon': 1, manifest: 1 };
+var linkRels = { __proto__: null, stylesheet: 1, preload: 1, prefetch: 1, modulepreload: 1, icon: 1, 'apple-touch-icon': 1, manifest: 1 };
 function linkFetches(el) {
-  return String(el.getAttribute('rel') || '').toLowerCase().split(' ').some(function (r) { return linkRels[r] === 1; });
+  var rels = B.split(B.lower(String(el.getAttribute('rel') || '')), ' ');
+  for (var i = 0; i < rels.length; i++) if (linkRels[rels[i]] === 1) return true;
+  return false;
 }
 function isMedia(el) { return el && (el[NS].l === 'audio' || el[NS].l === 'video'); }
 function loadMedia(el, playing) {
   var s = el[NS];
-  if (!playing && String(el.getAttribute('preload')).toLowerCase() === 'none') return;
+  if (!playing && B.lower(String(el.getAttribute('preload'))) === 'none') return;
   var url = el.getAttribute('src'), at = el;
   if (url === null) {
-    var src = s.c.find(function (c) { return c[NS].l === 'source' && c[NS].a.has('src'); });
+    var src = null;
+    for (var i = 0; i < s.c.length && !src; i++) if (s.c[i][NS].l === 'source' && B.mapHas(s.c[i][NS].a, 'src')) src = s.c[i];
     if (!src) return;
     url = src.getAttribute('src');
     at = src;
@@ -111,11 +115,11 @@ function loadMedia(el, playing) {
     function () { if (s.media === href) fireElement(at, 'error'); });
 }
 function refresh(el) {
-  if (String(el.getAttribute('http-equiv')).toLowerCase() !== 'refresh') return;
-  var m = /^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(['"]?)(.*?)\2\s*)?$/i.exec(String(el.getAttribute('content')));
+  if (B.lower(String(el.getAttribute('http-equiv'))) !== 'refresh') return;
+  var m = B.exec(/^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(['"]?)(.*?)\2\s*)?$/i, String(el.getAttribute('content')));
   if (!m) return;
   var url = m[3] ? m[3] : null;
-  H.queueTask(function () { H.navigate(url, url === null ? 'reload' : 'assign', 'refresh'); }, Number(m[1]) * 1000);
+  H.queueTask(function () { H.navigate(url, url === null ? 'reload' : 'assign', 'refresh'); }, (m[1] - 0) * 1000);
 }
 
 // An attribute of `el` changed (dom.js calls this for the tags in its `loadTags`).
@@ -123,9 +127,10 @@ function attributeChanged(el, name) {
   var l = el[NS].l, p = el[NS].p;
   if (l === 'img' && (name === 'src' || name === 'srcset')) loadImage(el, imageUrl(el));
   else if (l === 'input' && (name === 'src' || name === 'type')) {
-    if (String(el.getAttribute('type')).toLowerCase() === 'image') loadImage(el, el.getAttribute('src'));
+    if (B.lower(String(el.getAttribute('type'))) === 'image') loadImage(el, el.getAttribute('src'));
   } else if (l === 'source' && p && p[NS].l === 'picture' && name === 'srcset') {
-    p[NS].c.forEach(function (c) { if (c[NS].l === 'img') loadImage(c, imageUrl(c)); });
+    var kids = p[NS].c;
+    for (var i = 0; i < kids.length; i++) if (kids[i][NS].l === 'img') loadImage(kids[i], imageUrl(kids[i]));
   } else if ((l === 'audio' || l === 'video') && name === 'src') { el[NS].media = null; loadMedia(el); }
   else if (l === 'video' && name === 'poster') loadImage(el, el.getAttribute('poster'));
   else if (l === 'source' && name === 'src' && isMedia(p)) loadMedia(p);
@@ -143,11 +148,11 @@ function connectedChanged(el, name) {
 // document, once.
 function created(el) {
   var l = el[NS].l;
-  if (l === 'img') { if (el[NS].a.has('src') || el[NS].a.has('srcset')) loadImage(el, imageUrl(el)); }
+  if (l === 'img') { if (B.mapHas(el[NS].a, 'src') || B.mapHas(el[NS].a, 'srcset')) loadImage(el, imageUrl(el)); }
   else if (l === 'input') attributeChanged(el, 'type');
   else {
     loadMedia(el);
-    if (l === 'video' && el[NS].a.has('poster')) loadImage(el, el.getAttribute('poster'));
+    if (l === 'video' && B.mapHas(el[NS].a, 'poster')) loadImage(el, el.getAttribute('poster'));
   }
 }
 // `el` was inserted (`connected`: it is now in the document).
@@ -166,25 +171,28 @@ function inserted(el, connected) {
 function activate(el) {
   var l = el[NS].l;
   if (l === 'a' || l === 'area') return followLink(el);
-  var type = String(el.getAttribute('type') || (l === 'button' ? 'submit' : '')).toLowerCase();
+  var type = B.lower(String(el.getAttribute('type') || (l === 'button' ? 'submit' : '')));
   if ((type === 'submit' || (l === 'input' && type === 'image')) && !el.hasAttribute('disabled')) {
     var form = formOwner(el);
     if (form) submitForm(form, el, true);
   }
 }
 function newWindow(target) {
-  target = String(target || '').toLowerCase();
+  target = B.lower(String(target || ''));
   return target !== '' && target !== '_self' && target !== '_parent' && target !== '_top';
 }
 function followLink(a) {
   var href = a.getAttribute('href');
   if (href === null) return;
   var url = absolute(href);
-  if (!url || noFetch.test(url)) return;
-  String(a.getAttribute('ping') || '').split(/[ \t\n\f\r]+/).forEach(function (p) {
-    var target = absolute(p);
-    if (target) H.send({ method: 'POST', url: target, headers: [['Content-Type', 'text/ping']], body: 'PING', initiator: 'ping', credentials: 'include' }, null);
-  });
+  if (!url || fetchless(url)) return;
+  var pings = String(a.getAttribute('ping') || ''), from = 0;
+  for (var i = 0; i <= pings.length; i++) {
+    if (i < pings.length && !isSpace(pings[i])) continue;
+    var target = i > from ? absolute(B.slice(pings, from, i)) : null;
+    from = i + 1;
+    if (target) H.send({ __proto__: null, method: 'POST', url: target, headers: [['Content-Type', 'text/ping']], body: 'PING', initiator: 'ping', credentials: 'include' }, null);
+  }
   H.navigate(url, newWindow(a.getAttribute('target')) || a.hasAttribute('download') ? 'open' : 'assign', 'anchor');
 }
 function formOwner(el) {
@@ -193,10 +201,11 @@ function formOwner(el) {
   for (var p = el[NS].p; p; p = p[NS].p) if (p[NS].l === 'form') return p;
   return null;
 }
+// (A form's entries are strings: file inputs are not submitted.)
 function urlencode(entries) {
-  var q = new URLSearchParams();
-  entries.forEach(function (e) { q.append(e[0], typeof e[1] === 'string' ? e[1] : e[1].name); });
-  return q.toString();
+  var q = '';
+  for (var i = 0; i < entries.length; i++) q += (i ? '&' : '') + H.formPair(entries[i][0], entries[i][1]);
+  return q;
 }
 // HTML "form submission": `submitter` is the button (or null); `requested` fires the cancelable `submit` event first.
 function submitForm(form, submitter, requested) {
@@ -208,11 +217,11 @@ function submitForm(form, submitter, requested) {
     return v !== null && v !== undefined ? v : form.getAttribute(name) || fallback;
   }
   var action = absolute(attr('action', '')) || I.url()[0];
-  var method = String(attr('method', 'get')).toLowerCase(), enctype = String(attr('enctype', '')).toLowerCase();
-  if (method === 'dialog' || noFetch.test(action)) return;
-  var entries = new window.FormData(form).__entries.slice();
+  var method = B.lower(String(attr('method', 'get'))), enctype = B.lower(String(attr('enctype', '')));
+  if (method === 'dialog' || fetchless(action)) return;
+  var entries = I.load('formdata').formEntries(form);
   var name = submitter && submitter.getAttribute('name');
-  if (name) entries.push([name, submitter.value === undefined ? '' : String(submitter.value)]);
+  if (name) B.push(entries, [name, submitter.value === undefined ? '' : String(submitter.value)]);
   var kind = newWindow(submitter && submitter.getAttribute('formtarget') || form.getAttribute('target')) ? 'open' : 'assign';
   if (method !== 'post') {
     var p = parseUrl(action), query = urlencode(entries);
@@ -220,12 +229,11 @@ function submitForm(form, submitter, requested) {
     return;
   }
   if (enctype === 'multipart/form-data') {
-    var fd = new window.FormData();
-    entries.forEach(function (e) { fd.append(e[0], e[1]); });
-    var payload = I.load('body').extractBody(fd);
+    var payload = I.load('body').multipart(entries);
     H.navigate(action, kind, 'form', 'POST', payload.body, payload.type);
   } else if (enctype === 'text/plain') {
-    var text = entries.map(function (e) { return e[0] + '=' + (typeof e[1] === 'string' ? e[1] : e[1].name) + '\r\n'; }).join('');
+    var text = '';
+    for (var i = 0; i < entries.length; i++) text += entries[i][0] + '=' + entries[i][1] + '\r\n';
     H.navigate(action, kind, 'form', 'POST', text, 'text/plain');
   } else H.navigate(action, kind, 'form', 'POST', urlencode(entries), 'application/x-www-form-urlencoded');
 }
@@ -236,7 +244,7 @@ function open(url) {
   if (url !== undefined && url !== null && String(url) !== '' && !href) {
     throw new window.DOMException("Failed to execute 'open' on 'Window': Unable to open a window with invalid URL '" + url + "'.", 'SyntaxError');
   }
-  if (href && !noFetch.test(href)) H.navigate(href, 'open', 'window_open');
+  if (href && !fetchless(href)) H.navigate(href, 'open', 'window_open');
   return null;
 }
 I.define(window, { open: open });

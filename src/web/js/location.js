@@ -14,32 +14,32 @@ var urlParts = I.urlParts, parseUrl = I.parseUrl, domError = I.domError, illegal
 var states = B.create(null), scroll = 'auto';
 states[0] = null;
 function docUrl() { return I.url(); }
-function withoutHash(href) { var i = href.indexOf('#'); return i < 0 ? href : href.slice(0, i); }
+function withoutHash(href) { var i = B.strIndexOf(href, '#'); return i < 0 ? href : B.slice(href, 0, i); }
 function resolveOrThrow(url, what) {
   var p = parseUrl(url, docUrl()[0]);
   if (!p) throw domError('SyntaxError', "Failed to execute '" + what + "' on 'Location': '" + url + "' is not a valid URL.");
   return p;
 }
 // Without the events module nothing listens, so there is nothing to fire.
-function firePopState(state) { if (I.isLoaded('events')) I.fireTrusted(window, 'popstate', { state: state }, I.PopStateEvent); }
+function firePopState(state) { if (I.isLoaded('events')) I.fireTrusted(window, 'popstate', { __proto__: null, state: state }, I.PopStateEvent); }
 function requestNavigation(href, kind) {
   if (H.navigate) H.navigate(href, kind);
 }
 function fireHashChange(oldURL, newURL) {
   H.queueTask(function () {
-    if (I.isLoaded('events')) I.fireTrusted(window, 'hashchange', { oldURL: oldURL, newURL: newURL }, I.HashChangeEvent);
+    if (I.isLoaded('events')) I.fireTrusted(window, 'hashchange', { __proto__: null, oldURL: oldURL, newURL: newURL }, I.HashChangeEvent);
   });
 }
 // Navigates to components `p`: in place when only the fragment differs, else through the session.
 function navigateTo(p, kind) {
   if (p[1] === 'javascript:') return;
-  if (kind !== 'reload' && p[0].indexOf('#') >= 0 && withoutHash(p[0]) === withoutHash(docUrl()[0])) {
+  if (kind !== 'reload' && B.strIndexOf(p[0], '#') >= 0 && withoutHash(p[0]) === withoutHash(docUrl()[0])) {
     if (p[0] === docUrl()[0]) return;
     var old = docUrl()[0];
     if (!I.history('change', p[0], kind === 'replace')) return;
     setState(kind !== 'replace', null);
     firePopState(null);
-    if (old.slice(withoutHash(old).length) !== p[0].slice(withoutHash(p[0]).length)) fireHashChange(old, p[0]);
+    if (B.slice(old, withoutHash(old).length) !== B.slice(p[0], withoutHash(p[0]).length)) fireHashChange(old, p[0]);
     return;
   }
   requestNavigation(p[0], kind);
@@ -51,8 +51,9 @@ class Location {
   reload() { requestNavigation(docUrl()[0], 'reload'); }
   toString() { return docUrl()[0]; }
 }
-urlParts.forEach(function (name, i) {
-  Object.defineProperty(Location.prototype, name, {
+B.forEach(urlParts, function (name, i) {
+  B.defineProperty(Location.prototype, name, {
+    __proto__: null,
     get: function () { return docUrl()[i]; },
     set: name === 'origin' ? undefined : function (v) {
       if (name === 'href') return navigateTo(resolveOrThrow(v, 'href'), 'assign');
@@ -63,8 +64,9 @@ urlParts.forEach(function (name, i) {
   });
 });
 expose(Location);
-var location = Object.create(Location.prototype);
-Object.defineProperty(window, 'location', {
+var location = B.create(Location.prototype);
+B.defineProperty(window, 'location', {
+  __proto__: null,
   get: function () { return location; }, set: function (v) { location.href = v; }, enumerable: true
 });
 I.location = location;
@@ -116,4 +118,4 @@ class History {
   }
 }
 expose(History);
-Object.defineProperty(window, 'history', { value: Object.create(History.prototype), writable: true, enumerable: true, configurable: true });
+B.defineProperty(window, 'history', { __proto__: null, value: B.create(History.prototype), writable: true, enumerable: true, configurable: true });

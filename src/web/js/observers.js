@@ -14,12 +14,12 @@ function checkCallback(name, callback) {
 function rect(x, y, w, h) {
   var r = { x: x, y: y, width: w, height: h, top: y, left: x, right: x + w, bottom: y + h };
   r.toJSON = function () { return { x: x, y: y, width: w, height: h, top: y, right: x + w, bottom: y + h, left: x }; };
-  return Object.freeze(r);
+  return B.freeze(r);
 }
 // One entry object with the browser's read-only shape.
 function entry(proto, fields) {
-  var e = Object.create(proto);
-  for (var k in fields) Object.defineProperty(e, k, { value: fields[k], enumerable: true });
+  var e = B.create(proto);
+  for (var k in fields) B.defineProperty(e, k, { __proto__: null, value: fields[k], enumerable: true });
   return e;
 }
 class PerformanceEntry { constructor() { I.illegal(); } toJSON() { var o = {}; for (var k in this) if (typeof this[k] !== 'function') o[k] = this[k]; return o; } }
@@ -45,8 +45,8 @@ class PerformanceObserverEntryList {
   getEntriesByType(t) { return this._entries.filter(function (e) { return e.entryType === String(t); }); }
   getEntriesByName(n, t) { return this._entries.filter(function (e) { return e.name === String(n) && (t === undefined || e.entryType === String(t)); }); }
 }
-function entryList(entries) { var l = Object.create(PerformanceObserverEntryList.prototype); l._entries = entries; return l; }
-var SUPPORTED = Object.freeze(['navigation']);
+function entryList(entries) { var l = B.create(PerformanceObserverEntryList.prototype); l._entries = entries; return l; }
+var SUPPORTED = B.freeze(['navigation']);
 class PerformanceObserver {
   constructor(callback) { checkCallback('PerformanceObserver', callback); this._callback = callback; this._queue = []; this._on = false; }
   static get supportedEntryTypes() { return SUPPORTED; }
@@ -89,10 +89,11 @@ class IntersectionObserver {
     var o = options || {};
     var t = o.threshold === undefined ? [0] : [].concat(o.threshold).map(Number);
     if (t.some(function (x) { return !(x >= 0 && x <= 1); })) throw new RangeError("Failed to construct 'IntersectionObserver': Threshold values must be numbers between 0 and 1");
-    Object.defineProperties(this, {
+    B.defineProperties(this, {
+      __proto__: null,
       root: { value: o.root === undefined ? null : o.root, enumerable: true },
       rootMargin: { value: String(o.rootMargin === undefined ? '0px 0px 0px 0px' : o.rootMargin), enumerable: true },
-      thresholds: { value: Object.freeze(t.sort()), enumerable: true }
+      thresholds: { value: B.freeze(t.sort()), enumerable: true }
     });
     this._callback = callback; this._targets = []; this._queue = [];
   }

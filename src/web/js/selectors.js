@@ -6,7 +6,7 @@
 var dom = I.load('dom'), NS = dom.NS, walk = dom.walk, sibling = dom.sibling, isNode = dom.isNode;
 var domError = I.domError, illegal = I.illegal, expose = I.expose;
 var selectorToken = /\s*([>+~,])\s*|(\s+)|(\*|[A-Za-z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*)?\]/y;
-var selectorCache = Object.create(null);
+var selectorCache = B.create(null);
 // Parses a selector list into [[compound, ...], ...]; a compound is { tests: [...], comb: combinator to its left }.
 function parseSelector(text, what) {
   text = String(text);
@@ -190,7 +190,7 @@ function twSiblings(w, next) {
 }
 function createTreeWalker(root, whatToShow, filter) {
   if (!isNode(root)) throw new TypeError("Failed to execute 'createTreeWalker' on 'Document': parameter 1 is not of type 'Node'.");
-  var w = Object.create(TreeWalker.prototype);
+  var w = B.create(TreeWalker.prototype);
   w[TW] = { root: root, cur: root, show: whatToShow === undefined ? 0xFFFFFFFF : whatToShow >>> 0, filter: filter == null ? null : filter };
   return w;
 }

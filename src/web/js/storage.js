@@ -26,7 +26,7 @@ class Storage {
 }
 I.expose(Storage);
 function makeStorage(local) {
-  var target = Object.create(Storage.prototype);
+  var target = B.create(Storage.prototype);
   target[SA] = local;
   var own = function (k) { return typeof k === 'string' && !(k in target) && H.storageGet(local, k) !== null; };
   return new Proxy(target, {
@@ -46,8 +46,9 @@ function makeStorage(local) {
   });
 }
 var storageObjects = {};
-[['localStorage', true], ['sessionStorage', false]].forEach(function (a) {
-  Object.defineProperty(window, a[0], {
+B.forEach([['localStorage', true], ['sessionStorage', false]], function (a) {
+  B.defineProperty(window, a[0], {
+    __proto__: null,
     get: function () {
       if (H.storageOrigin === null) throw domError('SecurityError', "Failed to read the '" + a[0] + "' property from 'Window': Storage is disabled inside 'data:' URLs.");
       return storageObjects[a[0]] || (storageObjects[a[0]] = makeStorage(a[1]));

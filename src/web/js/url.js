@@ -29,8 +29,9 @@ class URL {
   toString() { return this[US].p[0]; }
   toJSON() { return this[US].p[0]; }
 }
-urlParts.forEach(function (name, i) {
-  Object.defineProperty(URL.prototype, name, {
+B.forEach(urlParts, function (name, i) {
+  B.defineProperty(URL.prototype, name, {
+    __proto__: null,
     get: function () { return this[US].p[i]; },
     set: name === 'origin' ? undefined : function (v) {
       var s = this[US], p = H.urlSet(s.p[0], name, String(v));
@@ -41,7 +42,7 @@ urlParts.forEach(function (name, i) {
     enumerable: true, configurable: true
   });
 });
-Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+B.defineProperty(URL.prototype, Symbol.toStringTag, { __proto__: null, value: 'URL', configurable: true });
 
 function spState(o) {
   var s = o && o[SP];
@@ -66,7 +67,7 @@ class URLSearchParams {
           if (pair.length !== 2) throw new TypeError("Failed to construct 'URLSearchParams': Sequence initializer must only contain pair elements");
           l.push([String(pair[0]), String(pair[1])]);
         }
-      } else Object.keys(init).forEach(function (k) { l.push([k, String(init[k])]); });
+      } else B.forEach(B.keys(init), function (k) { l.push([k, String(init[k])]); });
     } else if (init !== undefined) {
       var q = String(init);
       l = H.formParse(q[0] === '?' ? q.slice(1) : q);
@@ -130,6 +131,6 @@ class URLSearchParams {
   toString() { return formSerialize(spState(this).l); }
 }
 URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
-Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+B.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { __proto__: null, value: 'URLSearchParams', configurable: true });
 I.expose(URL);
 I.expose(URLSearchParams);

@@ -2,23 +2,24 @@
 // egress gate). readyState goes 1 (open) -> 2 -> 3 -> 4 with readystatechange each time, then load/error/timeout/abort
 // and loadend. A blocked or failed request ends with status 0 and `error`, as in a browser. Synchronous XHR throws.
 var EventTarget = I.EventTarget, extractBody = I.load('body').extractBody;
-var xhrState = new WeakMap();
+var xhrState = new B.WeakMap();
 function XMLHttpRequest() {
   if (!(this instanceof XMLHttpRequest)) throw new TypeError("Failed to construct 'XMLHttpRequest': Please use the 'new' operator");
-  xhrState.set(this, { headers: [], response: null, sent: false, gen: 0, timer: 0 });
+  B.weakSet(xhrState, this, { __proto__: null, headers: [], response: null, sent: false, gen: 0, timer: 0 });
   this.readyState = 0; this.status = 0; this.statusText = ''; this.responseText = ''; this.responseURL = '';
   this.responseType = ''; this.timeout = 0; this.withCredentials = false; this.upload = new EventTarget();
   this.onreadystatechange = null; this.onloadstart = null; this.onprogress = null; this.onload = null;
   this.onerror = null; this.onabort = null; this.ontimeout = null; this.onloadend = null;
 }
-XMLHttpRequest.prototype = Object.create(EventTarget.prototype);
+XMLHttpRequest.prototype = B.create(EventTarget.prototype);
 XMLHttpRequest.prototype.constructor = XMLHttpRequest;
-['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'].forEach(function (n, i) {
+B.forEach(['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'], function (n, i) {
   XMLHttpRequest[n] = i; XMLHttpRequest.prototype[n] = i;
 });
 function xhrFire(xhr, type) { xhr.dispatchEvent(new Event(type)); }
 function xhrSet(xhr, state) { xhr.readyState = state; xhrFire(xhr, 'readystatechange'); }
-Object.defineProperty(XMLHttpRequest.prototype, 'response', {
+B.defineProperty(XMLHttpRequest.prototype, 'response', {
+  __proto__: null,
   get: function () {
     if (this.responseType === '' || this.responseType === 'text') return this.readyState >= 3 ? this.responseText : '';
     if (this.readyState !== 4) return null;
@@ -28,23 +29,27 @@ Object.defineProperty(XMLHttpRequest.prototype, 'response', {
 });
 XMLHttpRequest.prototype.open = function (method, url, async) {
   if (async === false) throw new DOMException('Synchronous XMLHttpRequest is not supported by sdkhost', 'NotSupportedError');
-  var s = xhrState.get(this);
-  s.method = String(method).toUpperCase(); s.url = String(url); s.headers = []; s.sent = false; s.gen++;
+  var s = B.weakGet(xhrState, this);
+  s.method = B.upper(String(method)); s.url = String(url); s.headers = []; s.sent = false; s.gen++;
   this.status = 0; this.statusText = ''; this.responseText = ''; this.responseURL = '';
   xhrSet(this, 1);
 };
 XMLHttpRequest.prototype.setRequestHeader = function (name, value) {
-  var s = xhrState.get(this);
+  var s = B.weakGet(xhrState, this);
   if (this.readyState !== 1 || s.sent) throw new DOMException("Failed to execute 'setRequestHeader': the object's state must be OPENED.", 'InvalidStateError');
-  s.headers.push([String(name), String(value)]);
+  B.push(s.headers, [String(name), String(value)]);
 };
 XMLHttpRequest.prototype.send = function (body) {
-  var xhr = this, s = xhrState.get(this);
+  var xhr = this, s = B.weakGet(xhrState, this);
   if (this.readyState !== 1 || s.sent) throw new DOMException("Failed to execute 'send': the object's state must be OPENED.", 'InvalidStateError');
   s.sent = true;
   var gen = s.gen, payload = extractBody(s.method === 'GET' || s.method === 'HEAD' ? null : body);
-  var headers = s.headers.slice();
-  if (payload.type && !headers.some(function (h) { return h[0].toLowerCase() === 'content-type'; })) headers.push(['Content-Type', payload.type]);
+  var headers = [], typed = false;
+  for (var i = 0; i < s.headers.length; i++) {
+    B.push(headers, s.headers[i]);
+    typed = typed || B.lower(s.headers[i][0]) === 'content-type';
+  }
+  if (payload.type && !typed) B.push(headers, ['Content-Type', payload.type]);
   xhrFire(this, 'loadstart');
   if (this.timeout > 0) {
     s.timer = setTimeout(function () {
@@ -52,7 +57,7 @@ XMLHttpRequest.prototype.send = function (body) {
       s.gen++; xhr.status = 0; xhrSet(xhr, 4); xhrFire(xhr, 'timeout'); xhrFire(xhr, 'loadend');
     }, this.timeout);
   }
-  H.send({ method: s.method, url: s.url, headers: headers, body: payload.body, initiator: 'xhr',
+  H.send({ __proto__: null, method: s.method, url: s.url, headers: headers, body: payload.body, initiator: 'xhr',
     credentials: this.withCredentials ? 'include' : 'same-origin' }, function (r) {
     if (s.gen !== gen) return;
     if (s.timer) clearTimeout(s.timer);
@@ -65,20 +70,20 @@ XMLHttpRequest.prototype.send = function (body) {
   });
 };
 XMLHttpRequest.prototype.abort = function () {
-  var s = xhrState.get(this);
+  var s = B.weakGet(xhrState, this);
   if (s.sent && this.readyState !== 4) {
     s.gen++; this.status = 0; xhrSet(this, 4); xhrFire(this, 'abort'); xhrFire(this, 'loadend');
   }
   this.readyState = 0;
 };
 XMLHttpRequest.prototype.getResponseHeader = function (name) {
-  var r = xhrState.get(this).response, n = String(name).toLowerCase(), out = [];
+  var r = B.weakGet(xhrState, this).response, n = String(name).toLowerCase(), out = [];
   if (!r || this.readyState < 2) return null;
   r.headers.forEach(function (h) { if (h[0].toLowerCase() === n && n !== 'set-cookie') out.push(h[1]); });
   return out.length ? out.join(', ') : null;
 };
 XMLHttpRequest.prototype.getAllResponseHeaders = function () {
-  var r = xhrState.get(this).response;
+  var r = B.weakGet(xhrState, this).response;
   if (!r || this.readyState < 2) return '';
   return r.headers.filter(function (h) { return h[0].toLowerCase() !== 'set-cookie'; })
     .map(function (h) { return h[0].toLowerCase() + ': ' + h[1] + '\r\n'; }).join('');
