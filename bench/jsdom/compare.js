@@ -21,19 +21,7 @@ const sessionFile = path.join(__dirname, 'session.json');
 const rounds = Number(process.argv[2] || 5);
 const batch = Number(process.argv[3] || 20);
 
-function installFakeXhr(window, sent) {
-  window.XMLHttpRequest = class {
-    open(method, url) { this.method = method; this.url = url; this.readyState = 1; }
-    setRequestHeader() {}
-    send(body) {
-      sent.push({ url: this.url, body });
-      Promise.resolve().then(() => {
-        this.status = 200; this.readyState = 4; this.responseText = '{}';
-        if (this.onload) this.onload();
-      });
-    }
-  };
-}
+const installFakeXhr = require('./fake_xhr.js');
 
 // One page: a fresh document with the snippet and ce.js (evaluated directly: jsdom does not load the async script).
 function page(url, title, referrer, jar, sent) {

@@ -24,19 +24,7 @@ const mixpanel = optional(npm + 'mixpanel-browser/dist/mixpanel.min.js');
 const amplitude = optional(npm + '@amplitude/analytics-browser/lib/scripts/amplitude-min.js');
 const MIXPANEL_STUB = 'window.mixpanel = []; mixpanel._i = []; mixpanel.__SV = 1.2;';
 
-function installFakeXhr(window, sent) {
-  window.XMLHttpRequest = class {
-    open(method, url) { this.method = method; this.url = url; this.readyState = 1; }
-    setRequestHeader() {}
-    send(body) {
-      sent.push({ url: this.url, body });
-      Promise.resolve().then(() => {
-        this.status = 200; this.readyState = 4; this.responseText = '{}';
-        if (this.onload) this.onload();
-      });
-    }
-  };
-}
+const installFakeXhr = require('./fake_xhr.js');
 
 function dom(url, title, referrer, jar, sent) {
   const d = new JSDOM(`<!doctype html><html><head><title>${title}</title><script></script></head><body></body></html>`,

@@ -30,6 +30,13 @@ pub(super) enum Ended {
     Died(ExitStatus, String),
 }
 
+/// Where [`Worker::run`] stopped reading (a dead worker is then reaped to name its end).
+enum Stop {
+    Finished,
+    TimedOut,
+    Died,
+}
+
 /// A job's lines as they came, and how it ended. `reused`: the worker had run jobs before this one.
 pub(super) struct Outcome {
     pub lines: Vec<Line>,
@@ -95,7 +102,7 @@ impl Worker {
     }
 
     /// Sends `job` and collects its lines until its last one, the deadline, or the worker's death.
-    fn run(&mut self, job: &Job, timeout: Duration) -> (Vec<Line>, Option<Ended>) {
+    fn run(&mut self, job: &Job, timeout: Duration) -> (Vec<Line>, Stop) {
         if let Ok(mut tail) = self.stderr_tail.lock() {
             tail.clear();
         }
@@ -105,7 +112,7 @@ impl Worker {
         let written = self.stdin.as_mut().is_some_and(|s| s.write_all(&input).and_then(|()| s.flush()).is_ok());
         let mut lines = Vec::new();
         if !written {
-            return (lines, None);
+            return (lines, Stop::Died);
         }
         #[expect(clippy::disallowed_methods, reason = "the wall-time limit of a worker's job is real time")]
         let deadline = std::time::Instant::now() + timeout;
@@ -118,16 +125,16 @@ impl Worker {
                     lines.push(line);
                     if last {
                         self.jobs_done += 1;
-                        return (lines, Some(Ended::Finished));
+                        return (lines, Stop::Finished);
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     let _ = self.child.kill();
                     // What it wrote before the kill is the transcript up to the end.
                     lines.extend(self.lines.iter());
-                    return (lines, Some(Ended::TimedOut));
+                    return (lines, Stop::TimedOut);
                 }
-                Err(RecvTimeoutError::Disconnected) => return (lines, None),
+                Err(RecvTimeoutError::Disconnected) => return (lines, Stop::Died),
             }
         }
     }
@@ -200,15 +207,15 @@ pub(super) fn run_in_worker(iso: &Isolation, job: &Job) -> Result<Outcome, Worke
     let reused = worker.jobs_done > 0;
     let (lines, ended) = worker.run(job, iso.timeout);
     let ended = match ended {
-        Some(Ended::Finished) => {
+        Stop::Finished => {
             IDLE.with(|w| *w.borrow_mut() = Some(worker));
             Ended::Finished
         }
-        Some(Ended::TimedOut) => {
+        Stop::TimedOut => {
             worker.reap();
             Ended::TimedOut
         }
-        Some(Ended::Died(..)) | None => {
+        Stop::Died => {
             let (status, stderr) = worker.reap();
             Ended::Died(status, stderr)
         }
