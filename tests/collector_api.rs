@@ -20,10 +20,12 @@ impl Drop for Running {
 }
 
 /// Sends one HTTP/1.1 request and returns (status, body).
+/// Requests to the API carry `Sec-Sdkhost-Api`, as the harness must (tests/redteam_collector.rs: pages cannot).
 fn send(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
+    let api = if path.starts_with("/_sdkhost/") { "Sec-Sdkhost-Api: 1\r\n" } else { "" };
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{api}Content-Type: application/json\r\nContent-Length: {}\r\n\
          Connection: close\r\n\r\n{body}",
         body.len()
     );

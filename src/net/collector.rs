@@ -12,7 +12,11 @@
 //! base64), the parsed body when it is JSON, and the status answered.
 //!
 //! The collector keeps what it received, in order, for tests to query over HTTP (as Snowplow Micro's `/micro/good`
-//! and `/micro/reset`); these requests are neither logged nor kept:
+//! and `/micro/reset`). The API is for the test harness, not for the pages whose traffic it records: a request to it
+//! must carry the header [`API_HEADER`] (`Sec-Sdkhost-Api`, any value), which the Fetch standard forbids pages to set
+//! (every `Sec-` name), so neither a page in sdkhost (the gate strips it) nor one in a real browser can send it. A
+//! request to the API without it is answered `403`, and logged and kept like any other request: a page that tries to
+//! erase or read the record leaves its attempt on it. Requests with the header are neither logged nor kept:
 //! - `GET /_sdkhost/received` → `200` with a JSON array of the log lines so far; `?path=P` keeps the requests whose
 //!   path (without its query) is `P`, or starts with `P` less a final `*`.
 //! - `POST /_sdkhost/reset` → `200 {"cleared": N}`: forgets them (the log keeps its lines).
@@ -99,6 +103,9 @@ type Received = Arc<Mutex<Vec<Value>>>;
 
 /// The path prefix of the query and reset API.
 const API: &str = "/_sdkhost/";
+
+/// The header (lower case) that opens the API: a forbidden request-header, so no page can send it.
+pub const API_HEADER: &str = "sec-sdkhost-api";
 
 impl Collector {
     /// Binds to `addr` (e.g. `127.0.0.1:0` for any free port).
@@ -217,10 +224,20 @@ fn handle(rq: tiny_http::Request, seed: u64, lines: &Sender<Vec<u8>>, received: 
     headers.sort();
     let (body, rq) = read_body(rq, timeout);
     let mut reply_headers = vec![("Access-Control-Allow-Origin", "*".to_owned())];
-    let api = path.starts_with(API) && rq.is_some();
+    let to_api = path.starts_with(API) && rq.is_some() && method != "OPTIONS";
+    let api = to_api && headers.iter().any(|(n, _)| n == API_HEADER);
     let (status, reply) = match method.as_str() {
         _ if rq.is_none() => (408, String::new()),
-        m if api && m != "OPTIONS" => query(m, &path, received),
+        m if api => {
+            // The API's answers are for the harness: no CORS grant for a page to read them with.
+            reply_headers.clear();
+            query(m, &path, received)
+        }
+        _ if to_api => (
+            403,
+            json!({"error": "the collector's API needs the Sec-Sdkhost-Api header, which no page can send"})
+                .to_string(),
+        ),
         "OPTIONS" => {
             let asked = headers.iter().find(|(n, _)| n == "access-control-request-headers");
             reply_headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS".into()));
