@@ -13,7 +13,7 @@
 //!
 //! The collector keeps what it received, in order, for tests to query over HTTP (as Snowplow Micro's `/micro/good`
 //! and `/micro/reset`). The API is for the test harness, not for the pages whose traffic it records: a request to it
-//! must carry the header [`API_HEADER`] (`Sec-Sdkhost-Api`, any value), which the Fetch standard forbids pages to set
+//! must carry the header `Sec-Sdkhost-Api` (any value), which the Fetch standard forbids pages to set
 //! (every `Sec-` name), so neither a page in sdkhost (the gate strips it) nor one in a real browser can send it. A
 //! request to the API without it is answered `403`, and logged and kept like any other request: a page that tries to
 //! erase or read the record leaves its attempt on it. Requests with the header are neither logged nor kept:
@@ -105,7 +105,7 @@ type Received = Arc<Mutex<Vec<Value>>>;
 const API: &str = "/_sdkhost/";
 
 /// The header (lower case) that opens the API: a forbidden request-header, so no page can send it.
-pub const API_HEADER: &str = "sec-sdkhost-api";
+pub(crate) const API_HEADER: &str = "sec-sdkhost-api";
 
 impl Collector {
     /// Binds to `addr` (e.g. `127.0.0.1:0` for any free port).
