@@ -74,10 +74,10 @@ impl VirtualTime {
     /// Parses an RFC 3339 timestamp such as `2026-01-01T00:00:00Z` (offsets are honoured).
     ///
     /// # Errors
-    /// A message naming the input when it is not RFC 3339.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// A [`TimeError`] naming the input when it is not RFC 3339.
+    pub fn parse(text: &str) -> Result<Self, TimeError> {
         let dt = OffsetDateTime::parse(text.trim(), &Rfc3339)
-            .map_err(|e| format!("bad time {text:?}: {e} (expected RFC 3339, e.g. 2026-01-01T00:00:00Z)"))?;
+            .map_err(|source| TimeError { text: text.to_owned(), source })?;
         Ok(Self::from_offset_date_time(dt))
     }
 
@@ -93,6 +93,16 @@ impl VirtualTime {
             if self.0 < 0 { OffsetDateTime::new_utc(time::Date::MIN, time::Time::MIDNIGHT) } else { MAX_DATE_TIME };
         OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(bound)
     }
+}
+
+/// A time that is not RFC 3339 ([`VirtualTime::parse`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad time {text:?}: {source} (expected RFC 3339, e.g. 2026-01-01T00:00:00Z)")]
+pub struct TimeError {
+    /// The text as given.
+    pub text: String,
+    /// What the RFC 3339 parser said.
+    pub source: time::error::Parse,
 }
 
 impl fmt::Display for VirtualTime {
@@ -216,7 +226,7 @@ mod tests {
         assert_eq!(DEFAULT_START.to_string(), "2026-01-01T00:00:00.000Z");
         assert_eq!(VirtualTime::parse("2026-01-01T00:00:00Z"), Ok(DEFAULT_START));
         assert_eq!(VirtualTime::parse("2026-01-01T01:00:00+01:00"), Ok(DEFAULT_START));
-        assert!(VirtualTime::parse("yesterday").unwrap_err().contains("yesterday"));
+        assert!(VirtualTime::parse("yesterday").unwrap_err().to_string().contains("yesterday"));
     }
 
     #[test]

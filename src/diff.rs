@@ -104,14 +104,15 @@ fn s<'a>(v: &'a Value, pointer: &str) -> &'a str {
 /// Checks that `value` is a transcript (an object with an `events` array).
 ///
 /// # Errors
-/// A message naming `source`.
-pub fn check_transcript(source: &str, value: &Value) -> Result<(), String> {
-    if value.get("events").is_some_and(Value::is_array) {
-        Ok(())
-    } else {
-        Err(format!("{source}: not a transcript (no \"events\" array)"))
-    }
+/// [`NotATranscript`] (the caller names the document).
+pub fn check_transcript(value: &Value) -> Result<(), NotATranscript> {
+    if value.get("events").is_some_and(Value::is_array) { Ok(()) } else { Err(NotATranscript) }
 }
+
+/// A document [`diff`] cannot compare: it has no `events` array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a transcript (no \"events\" array)")]
+pub struct NotATranscript;
 
 fn request_key(e: &Value) -> String {
     let decision =

@@ -97,28 +97,85 @@ impl RunFiles {
     /// input already noted (compared as canonical paths) and no other output names the same file.
     ///
     /// # Errors
-    /// A message naming the output, and the input or output it clashes with.
-    pub fn output(&mut self, label: impl Into<String>, path: &Path) -> Result<(), String> {
+    /// A [`RefusedOutput`] naming the output, and the input or output it clashes with.
+    pub fn output(&mut self, label: impl Into<String>, path: &Path) -> Result<(), RefusedOutput> {
         let label = label.into();
-        let shown = path.display();
-        let canonical = canonical(path).map_err(|e| format!("{label} {shown}: cannot write there: {e}"))?;
+        let canonical = match canonical(path) {
+            Ok(c) => c,
+            Err(source) => return Err(RefusedOutput::Unwritable { label, path: path.to_owned(), source }),
+        };
         if let Ok(meta) = fs::metadata(&canonical)
             && !meta.is_file()
         {
-            return Err(format!("{label} {shown}: exists and is not a regular file"));
+            return Err(RefusedOutput::NotAFile { label, path: path.to_owned() });
         }
         if let Some((other, p, _)) = self.inputs.iter().find(|(_, _, c)| *c == canonical) {
-            return Err(format!(
-                "{label} {shown} is also the {other} {}: an output may not overwrite an input",
-                p.display()
-            ));
+            return Err(RefusedOutput::IsInput {
+                label,
+                path: path.to_owned(),
+                input: other.clone(),
+                input_path: p.clone(),
+            });
         }
         if let Some((other, p, _)) = self.outputs.iter().find(|(_, _, c)| *c == canonical) {
-            return Err(format!("{label} {shown} and {other} {} are the same file", p.display()));
+            return Err(RefusedOutput::SameFile {
+                label,
+                path: path.to_owned(),
+                other: other.clone(),
+                other_path: p.clone(),
+            });
         }
         self.outputs.push((label, path.to_owned(), canonical));
         Ok(())
     }
+}
+
+/// Why [`RunFiles::output`] refuses an output. `label` names the output (`--out`, `profile of s.json`).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RefusedOutput {
+    /// Its folder is missing or not a folder.
+    #[error("{label} {}: cannot write there: {source}", path.display())]
+    Unwritable {
+        /// The output's label.
+        label: String,
+        /// The output as given.
+        path: PathBuf,
+        /// Why its folder is unusable.
+        source: io::Error,
+    },
+    /// It exists and is a folder, FIFO or device.
+    #[error("{label} {}: exists and is not a regular file", path.display())]
+    NotAFile {
+        /// The output's label.
+        label: String,
+        /// The output as given.
+        path: PathBuf,
+    },
+    /// It is one of the run's inputs.
+    #[error("{label} {} is also the {input} {}: an output may not overwrite an input", path.display(), input_path.display())]
+    IsInput {
+        /// The output's label.
+        label: String,
+        /// The output as given.
+        path: PathBuf,
+        /// The input's label.
+        input: String,
+        /// The input as given.
+        input_path: PathBuf,
+    },
+    /// Another output is the same file.
+    #[error("{label} {} and {other} {} are the same file", path.display(), other_path.display())]
+    SameFile {
+        /// The output's label.
+        label: String,
+        /// The output as given.
+        path: PathBuf,
+        /// The other output's label.
+        other: String,
+        /// The other output as given.
+        other_path: PathBuf,
+    },
 }
 
 #[cfg(test)]
@@ -158,12 +215,16 @@ mod tests {
         files.input("session script", &input);
         // The same file by another spelling.
         let err = files.output("--out", &dir.join(".").join("s.json")).expect_err("clash");
+        assert!(matches!(&err, RefusedOutput::IsInput { input, .. } if input == "session script"), "{err:?}");
+        let err = err.to_string();
         assert!(err.contains("--out") && err.contains("session script") && err.contains("s.json"), "{err}");
-        assert!(files.output("--out", &dir).expect_err("folder").contains("not a regular file"));
+        let err = files.output("--out", &dir).expect_err("folder");
+        assert!(matches!(err, RefusedOutput::NotAFile { .. }) && err.to_string().contains("not a regular file"));
         let err = files.output("--out", &dir.join("nope").join("t.json")).expect_err("no folder");
-        assert!(err.contains("cannot write there"), "{err}");
+        assert!(err.to_string().contains("cannot write there"), "{err}");
+        assert!(std::error::Error::source(&err).is_some(), "the io error is kept");
         files.output("--out", &dir.join("t.json")).expect("fine");
-        let err = files.output("--har", &dir.join("t.json")).expect_err("same output");
+        let err = files.output("--har", &dir.join("t.json")).expect_err("same output").to_string();
         assert!(err.contains("--har") && err.contains("--out"), "{err}");
         assert!(read_input(&dir).expect_err("folder").to_string().contains("folder"));
         fs::remove_dir_all(&dir).expect("cleanup");

@@ -15,7 +15,7 @@
 //! | [`RunOptions`], [`SuiteOptions`] | overrides of a replay (seed, transport, consent, budgets); how a suite runs |
 //! | [`Transcript`], [`Entry`], [`Event`], [`VirtualTime`] | the record: every event at its virtual time |
 //! | [`ExpectOutcome`], [`CheckReport`], [`CheckResult`] | the verdicts inside the reports |
-//! | [`Error`], [`EXIT_OK`], [`EXIT_FAILED`], [`EXIT_BAD_INPUT`], [`EXIT_CUT_SHORT`] | the one error type, and the exit codes of the command line |
+//! | [`Error`], [`EXIT_OK`], [`EXIT_FAILED`], [`EXIT_BAD_INPUT`], [`EXIT_CUT_SHORT`], [`EXIT_WRITE_FAILED`] | the one error type, and the exit codes of the command line |
 //! | [`sdk`] | the bundled reference SDK and the CrossEngage page snippet |
 //!
 //! [`replay()`] and [`conform()`] run sessions on a thread of their own with the stack deep SDK code needs; a
@@ -101,7 +101,7 @@ mod error;
 pub use api::{ScriptSource, conform, replay};
 pub use clock::VirtualTime;
 pub use conformance::{CheckReport, CheckResult, SdkBuild, SuiteOptions, SuiteReport};
-pub use error::{EXIT_BAD_INPUT, EXIT_CUT_SHORT, EXIT_FAILED, EXIT_OK, Error};
+pub use error::{EXIT_BAD_INPUT, EXIT_CUT_SHORT, EXIT_FAILED, EXIT_OK, EXIT_WRITE_FAILED, Error};
 pub use session::{
     ExpectOutcome, HostEvent, PageTemplate, RunOptions, RunReport, Session, SessionBuilder, SessionScript,
 };

@@ -2,8 +2,9 @@
 //! and maps its error to an exit code. The only file with the `main` function; `src/cli/` the only place that names
 //! clap.
 //!
-//! Exit codes: 0 success, 1 the page raised / checks or expectations failed, 2 bad usage or bad input, 3 a session
-//! was cut short (a budget ran out, it timed out, or its worker crashed): [`sdkhost::Error::exit_code`] for errors.
+//! Exit codes: 0 success, 1 the page raised / checks or expectations failed, 2 bad usage or bad input (nothing ran),
+//! 3 a session was cut short (a budget ran out, it timed out, or its worker crashed), 4 the work ran but an output
+//! could not be written (the other outputs were): [`sdkhost::Error::exit_code`] for errors.
 
 use std::process::ExitCode;
 
@@ -14,7 +15,7 @@ mod cli;
 #[derive(Parser)]
 #[command(name = "sdkhost", version, about = "Run browser tracking SDKs in a deterministic, consent-gated host")]
 #[command(after_help = "Exit codes: 0 ok, 1 the page raised or a check failed, 2 bad usage or input, 3 a session \
-    was cut short (budget exceeded, timed out, crashed).")]
+    was cut short (budget exceeded, timed out, crashed), 4 an output could not be written after the work ran.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -74,10 +75,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(message) => {
-            // The commands word their errors for the command line (naming the flag or file); all are bad usage or
-            // input, exit 2.
-            let error = sdkhost::Error::Usage(message);
+        Err(error) => {
+            // The error names the flag or file; its kind gives the exit code.
             #[expect(clippy::print_stderr, reason = "the CLI reports its one error")]
             {
                 eprintln!("sdkhost: {error}");

@@ -179,3 +179,50 @@ fn a_fifo_is_refused_instead_of_blocking() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// A folder nothing can be created in, even by root: `/proc` (Linux). The output passes the checks made before the
+/// run (its folder exists) and fails when it is written.
+#[cfg(target_os = "linux")]
+fn unwritable(name: &str) -> PathBuf {
+    Path::new("/proc").join(format!("sdkhost-{name}-{}", std::process::id()))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_after_the_run_exits_4_and_loses_nothing_else() {
+    let d = dir("write-fails");
+    let (session, har) = (d.join("s.json"), d.join("s.har"));
+    write(&session, SESSION);
+    let out_path = unwritable("t.json");
+    let out = sdkhost(&[p("replay"), &session, p("--out"), &out_path, p("--har"), &har]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("--out {}: cannot write", out_path.display())), "{err}");
+    assert!(read(&har).contains("\"entries\""), "the HAR is still written");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tiny"), "the summary is still printed");
+
+    let har_path = unwritable("run.har");
+    let jar = d.join("profile.json");
+    let args = [p("run"), p("--url"), p("https://shop.example/"), p("--har"), &har_path, p("--jar"), &jar];
+    let out = sdkhost(&args);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("--har {}: cannot write", har_path.display())), "{}", stderr(&out));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("run's JSON is still printed");
+    assert_eq!(printed["url"], "https://shop.example/");
+    assert!(read(&jar).contains("\"format\": 1"), "the profile is still saved");
+    std::fs::remove_dir_all(&d).ok();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stdout_that_cannot_be_written_exits_4_instead_of_panicking() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let out = Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["schema", "session"])
+        .stdout(full)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run sdkhost");
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("stdout: cannot write"), "{}", stderr(&out));
+}

@@ -2,13 +2,15 @@
 
 use std::path::PathBuf;
 
-use sdkhost::files::{RunFiles, read_input, write_atomic};
+use sdkhost::Error;
+use sdkhost::files::{RunFiles, read_input};
 
 use super::shared::*;
 
 #[derive(clap::Args)]
 #[command(after_help = "Exit codes: 0 every selected check passed, 1 a check failed, 2 bad usage or input \
-    (e.g. a missing --sdk file, a --filter or --shard that selects no check, unless --no-tests says otherwise).")]
+    (e.g. a missing --sdk file, a --filter or --shard that selects no check, unless --no-tests says otherwise), \
+    4 the checks ran but the report could not be written.")]
 pub(crate) struct ConformArgs {
     /// The SDK build to test (served at the CrossEngage script URL), e.g. sdk-js/ce.js or sdk-js/dist/ce.min.js.
     /// The checks load that one script, so the `URL=FILE` form of `run` and `replay` is refused here.
@@ -65,19 +67,19 @@ pub(crate) enum FormatArg {
     Json,
 }
 
-pub(crate) fn conform(args: ConformArgs) -> Result<u8, String> {
+pub(crate) fn conform(args: ConformArgs) -> Result<u8, Error> {
     use sdkhost::conformance::{CheckProfile, NoTests, SdkBuild, Selection, Suite, SuiteOptions, report, run_suite};
     use std::io::Write;
-    let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| format!("--shard: {e}"))?;
+    let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| Error::arg("--shard", e))?;
     if args.sdk.mapped {
-        return Err(format!(
+        return Err(Error::Usage(format!(
             "--sdk {}={}: conform tests one CrossEngage build, served at its script URL; give --sdk FILE",
             args.sdk.url,
             args.sdk.file.display()
-        ));
+        )));
     }
     let build = &args.sdk.file;
-    let source = read_input(build).map_err(|e| format!("--sdk {}: cannot read the build: {e}", build.display()))?;
+    let source = read_input(build).map_err(|e| Error::arg(format!("--sdk {} (the build)", build.display()), e))?;
     let mut files = RunFiles::new();
     files.input("--sdk", build);
     for (flag, path) in [("--out", &args.out), ("--html", &args.html)] {
@@ -85,7 +87,7 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, String> {
             files.output(flag, path)?;
         }
     }
-    let suite = Suite::ce_v2().map_err(|e| e.to_string())?;
+    let suite = Suite::ce_v2()?;
     let profile = match args.profile {
         ProfileArg::Documented => CheckProfile::Documented,
         ProfileArg::Reference => CheckProfile::Reference,
@@ -122,15 +124,25 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, String> {
         reporter.on_event(&event)
     });
     drop(reporter);
-    out.flush().map_err(|e| format!("writing the report: {e}"))?;
+    let flushed = out.flush();
     drop(out);
-    let report = result.map_err(|e| e.to_string())?;
+    let report = result?;
+    // The suite ran: from here a failed write is reported (exit 4) after the other outputs are written.
+    let mut outputs = Outputs::default();
+    if let Err(e) = flushed {
+        outputs.failed(Error::write_stdout(e));
+    }
     if let Some(path) = &args.out {
-        write_atomic(path, &buffer).map_err(|e| format!("--out {}: {e}", path.display()))?;
+        outputs.file("--out", path, &buffer);
     }
     if let Some(path) = &args.html {
-        let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-        write_html("--html", path, &sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]))?;
+        match serde_json::to_value(&report) {
+            Ok(value) => {
+                let html = sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]);
+                outputs.file("--html", path, html.as_bytes());
+            }
+            Err(e) => outputs.failed(Error::write("--html", path, e)),
+        }
     }
     if report.checks.is_empty() && no_tests == NoTests::Warn {
         #[expect(clippy::print_stderr, reason = "the warning --no-tests=warn asks for")]
@@ -138,5 +150,5 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, String> {
             eprintln!("warning: {}", opts.selection.empty_error());
         }
     }
-    Ok(if report.passed() { OK } else { FAILED })
+    outputs.finish(if report.passed() { OK } else { FAILED })
 }

@@ -41,12 +41,12 @@ pub(crate) fn parse_sdk(text: &str) -> Result<SdkArg, String> {
     Ok(SdkArg { url: CE_SCRIPT_URL.to_owned(), file: PathBuf::from(text), mapped: false })
 }
 
-/// The `--sdk` values as URL → file, the last one for a URL winning; an error when one URL is given twice.
-pub(crate) fn sdk_files(args: &[SdkArg]) -> Result<Vec<(String, PathBuf)>, String> {
+/// The `--sdk` values as URL → file; an error when one URL is given twice.
+pub(crate) fn sdk_files(args: &[SdkArg]) -> Result<Vec<(String, PathBuf)>, sdkhost::Error> {
     let mut out: Vec<(String, PathBuf)> = Vec::new();
     for a in args {
         if out.iter().any(|(u, _)| *u == a.url) {
-            return Err(format!("--sdk: {} is mapped twice", a.url));
+            return Err(sdkhost::Error::Usage(format!("--sdk: {} is mapped twice", a.url)));
         }
         out.push((a.url.clone(), a.file.clone()));
     }
@@ -54,7 +54,7 @@ pub(crate) fn sdk_files(args: &[SdkArg]) -> Result<Vec<(String, PathBuf)>, Strin
 }
 
 /// A wall-time limit: a number of seconds (`30`, `2.5`) or a duration (`500ms`, `90s`, `15m`, `2h`); in seconds.
-pub(crate) fn parse_seconds(text: &str) -> Result<f64, String> {
+pub(crate) fn parse_seconds(text: &str) -> Result<f64, sdkhost::session::SpanError> {
     if let Ok(secs) = text.trim().parse::<f64>() {
         return Ok(secs);
     }

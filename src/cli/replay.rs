@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::files::{RunFiles, write_atomic};
+use sdkhost::Error;
+use sdkhost::files::RunFiles;
 
 use super::conform::FormatArg;
 use super::shared::*;
@@ -58,11 +59,11 @@ pub(crate) struct ReplayArgs {
 }
 
 /// Expands folders into their `*.json` files (but `*.transcript.json`), sorted by name.
-pub(crate) fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| format!("{}: {e}", input.display()))?;
+            let entries = std::fs::read_dir(input).map_err(|e| Error::arg(input.display().to_string(), e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -72,7 +73,7 @@ pub(crate) fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> 
                 .collect();
             found.sort();
             if found.is_empty() {
-                return Err(format!("{}: no *.json session scripts in this folder", input.display()));
+                return Err(Error::Usage(format!("{}: no *.json session scripts in this folder", input.display())));
             }
             files.extend(found);
         } else {
@@ -91,16 +92,18 @@ pub(crate) fn output_path(base: &Path, many: bool, session: &Path, suffix: &str)
     }
 }
 
-pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
+pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     use sdkhost::session::{Prepared, RunOptions, SessionScript, TransportKind, prepare};
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
-        return Err("--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into());
+        return Err(Error::Usage(
+            "--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into(),
+        ));
     }
     let mut files = session_files(&args.sessions)?;
     // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
     let many = files.len() > 1;
     if let Some(text) = &args.shard {
-        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| format!("--shard: {e}"))?;
+        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| Error::arg("--shard", e))?;
         files =
             files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
     }
@@ -122,13 +125,15 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
     };
     let isolation = args.isolation.isolation()?;
     if args.gate.jar.is_some() && files.len() > 1 {
-        return Err("--jar: one profile file cannot be shared by several sessions; give one session".into());
+        return Err(Error::Usage(
+            "--jar: one profile file cannot be shared by several sessions; give one session".into(),
+        ));
     }
     // Bad input anywhere stops everything before anything runs.
     let mut prepared = Vec::new();
     for f in &files {
-        let script = SessionScript::load(f).map_err(|e| e.to_string())?;
-        prepared.push(prepare(script, f, &opts).map_err(|e| e.to_string())?);
+        let script = SessionScript::load(f)?;
+        prepared.push(prepare(script, f, &opts)?);
     }
     check_replay_outputs(&args, &files, &prepared, many)?;
     let total = prepared.len();
@@ -139,7 +144,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
     let jobs: Vec<(&PathBuf, Prepared)> = files.iter().zip(prepared).collect();
     let run = |(file, prepared): (&PathBuf, Prepared)| match &isolation {
         None => Ok(prepared.run()),
-        Some(iso) => sdkhost::worker::run_session(iso, file, &opts).map_err(|e| e.to_string()),
+        Some(iso) => sdkhost::worker::run_session(iso, file, &opts),
     };
     let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |_, result| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
@@ -151,20 +156,22 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
             }
         }
     });
-    let reports = results.into_iter().collect::<Result<Vec<_>, String>>()?;
+    let reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    // Every session ran: from here a failed write is reported (exit 4) after the other outputs are written.
+    let mut outputs = Outputs::default();
     for (file, report) in files.iter().zip(&reports) {
         if let Some(base) = &args.out {
             let path = output_path(base, many, file, ".transcript.json");
-            write_atomic(&path, report.transcript_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            outputs.file("--out", &path, report.transcript_text().as_bytes());
         }
         if let Some(base) = &args.har {
             let path = output_path(base, many, file, ".har");
-            write_atomic(&path, report.har_text().as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            outputs.file("--har", &path, report.har_text().as_bytes());
         }
     }
     if let Some(path) = &args.html {
         let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript.clone())).collect();
-        write_html("--html", path, &sdkhost::html::render("sdkhost replay", &inputs))?;
+        outputs.file("--html", path, sdkhost::html::render("sdkhost replay", &inputs).as_bytes());
     }
     let format = match args.format {
         FormatArg::Human => sdkhost::replay::Format::Human,
@@ -174,16 +181,11 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, String> {
     };
     let text = sdkhost::replay::render(format, &reports);
     match &args.report {
-        Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| format!("--report {}: {e}", path.display()))?,
-        None => {
-            #[expect(clippy::print_stdout, reason = "the CLI's output")]
-            {
-                print!("{text}");
-            }
-        }
+        Some(path) => outputs.file("--report", path, text.as_bytes()),
+        None => outputs.stdout(&text),
     }
     let failed = reports.iter().any(|r| !r.passed());
-    Ok(if reports.iter().any(|r| r.cut.is_some()) {
+    outputs.finish(if reports.iter().any(|r| r.cut.is_some()) {
         CUT_SHORT
     } else if failed {
         FAILED
@@ -200,7 +202,7 @@ pub(crate) fn check_replay_outputs(
     prepared: &[sdkhost::session::Prepared],
     // Whether several sessions were given (outputs go into folders), whatever a shard kept.
     many: bool,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let mut run_files = RunFiles::new();
     for p in prepared {
         for (label, path) in p.input_files() {
@@ -214,9 +216,12 @@ pub(crate) fn check_replay_outputs(
         let Some(base) = base else { continue };
         if many {
             if base.exists() && !base.is_dir() {
-                return Err(format!("{flag} {}: several sessions need a folder here, not a file", base.display()));
+                return Err(Error::Usage(format!(
+                    "{flag} {}: several sessions need a folder here, not a file",
+                    base.display()
+                )));
             }
-            std::fs::create_dir_all(base).map_err(|e| format!("{flag} {}: {e}", base.display()))?;
+            std::fs::create_dir_all(base).map_err(|e| Error::arg(format!("{flag} {}", base.display()), e))?;
         }
         for file in files {
             let label = if many { format!("{flag} of {}", file.display()) } else { flag.to_owned() };

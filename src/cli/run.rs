@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use sdkhost::VirtualTime;
-use sdkhost::files::{RunFiles, read_input, write_atomic};
+use sdkhost::files::{RunFiles, read_input};
 use sdkhost::session::SessionError;
 use sdkhost::transcript::Event;
+use sdkhost::{Error, VirtualTime};
 
-use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK};
+use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK, Outputs};
 use super::{PageInput, SdkArg};
 
 #[derive(clap::Args)]
@@ -56,8 +56,8 @@ pub(crate) struct RunArgs {
 }
 
 /// Runs `run`; `order` is `--script`/`--eval` in command-line order ([`super::page_inputs`]).
-pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
-    let start = VirtualTime::parse(&args.clock_start).map_err(|e| format!("--clock-start: {e}"))?;
+pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
+    let start = VirtualTime::parse(&args.clock_start).map_err(|e| Error::arg("--clock-start", e))?;
     let mut files = RunFiles::new();
     // Scripts before the first --eval are the page's own (run while it loads); the rest run in the loaded page.
     let mut inline = Vec::new();
@@ -65,7 +65,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
     for item in order {
         let item = match item {
             PageInput::Script(path) => {
-                let source = read_input(&path).map_err(|e| format!("--script {}: {e}", path.display()))?;
+                let source = read_input(&path).map_err(|e| Error::arg(format!("--script {}", path.display()), e))?;
                 files.input("--script", &path);
                 Ok((path.display().to_string(), source))
             }
@@ -82,13 +82,13 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
         sdkhost::sdk::REFERENCE_SDK.to_owned(),
     )];
     for (url, path) in super::sdk_files(&args.sdk)? {
-        let source = read_input(&path).map_err(|e| format!("--sdk {}: {e}", path.display()))?;
+        let source = read_input(&path).map_err(|e| Error::arg(format!("--sdk {}", path.display()), e))?;
         files.input("--sdk", &path);
         sdk.retain(|(u, _, _)| *u != url);
         sdk.push((url, path.display().to_string(), source));
     }
     let rules: Vec<_> = args.respond.iter().flatten().cloned().collect();
-    let stub = sdkhost::net::StubTransport::new(rules).map_err(|e| format!("--respond: {e}"))?;
+    let stub = sdkhost::net::StubTransport::new(rules).map_err(|e| Error::arg("--respond", e))?;
     // Every output is checked before anything runs: a run is never lost to a bad output path at the end.
     if let Some(path) = &args.gate.jar {
         files.output("--jar", path)?;
@@ -97,10 +97,10 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
         files.output("--har", path)?;
     }
     if start.checked_plus_ms(args.advance.0).is_none() {
-        return Err(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX));
+        return Err(Error::Usage(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX)));
     }
     let profile = match &args.gate.jar {
-        Some(p) => sdkhost::jar::load_profile(p).map_err(|e| format!("--jar: {e}"))?,
+        Some(p) => sdkhost::jar::load_profile(p).map_err(|e| Error::arg("--jar", e))?,
         None => None,
     };
     let mut builder = sdkhost::Session::builder()
@@ -117,17 +117,17 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
         session.restore_profile(&p);
     }
     // A budget that runs out ends the run early; what happened up to there is still printed (exit 3).
-    let ended = |r: Result<(), SessionError>, what: &str| match r {
+    let ended = |r: Result<(), SessionError>, flag: &str| match r {
         Err(SessionError::Budget(_)) => Ok(false),
-        Err(e) => Err(format!("{what}{e}")),
+        Err(e) => Err(Error::arg(flag, e)),
         Ok(()) => Ok(true),
     };
     let mut evals = Vec::new();
-    if ended(session.load(&args.url, &inline), "--url: ")? {
+    if ended(session.load(&args.url, &inline), "--url")? {
         let mut going = true;
         for item in after {
             going = match item {
-                Ok((name, source)) => ended(session.run_script(&name, &source), &format!("--script {name}: "))?,
+                Ok((name, source)) => ended(session.run_script(&name, &source), &format!("--script {name}"))?,
                 Err(js) => match session.eval(&js) {
                     Ok(v) => {
                         evals.push(json!({"value": v}));
@@ -137,7 +137,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
                         evals.push(json!({"error": e}));
                         true
                     }
-                    Err(e) => ended(Err(e), "--eval: ")?,
+                    Err(e) => ended(Err(e), "--eval")?,
                 },
             };
             if !going {
@@ -145,21 +145,27 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
             }
         }
         if going && session.budget_exceeded().is_none() {
-            going = ended(session.advance(args.advance.0), "--advance: ")?;
+            going = ended(session.advance(args.advance.0), "--advance")?;
         }
         if going && args.leave && session.budget_exceeded().is_none() {
             session.finish();
         }
     }
-    if let Some(path) = &args.gate.jar {
-        sdkhost::jar::save_profile(path, &session.profile()).map_err(|e| format!("--jar: {e}"))?;
+    // The page ran: from here a failed write is reported (exit 4) after the other outputs are written.
+    let mut outputs = Outputs::default();
+    if let Some(path) = &args.gate.jar
+        && let Err(e) = sdkhost::jar::save_profile(path, &session.profile())
+    {
+        outputs.failed(Error::write("--jar", path, e));
     }
     let transcript = session.transcript();
     if let Some(path) = &args.har {
         let exchanges = transcript.exchanges();
         let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
-        let text = serde_json::to_string_pretty(&har).map_err(|e| e.to_string())? + "\n";
-        write_atomic(path, text.as_bytes()).map_err(|e| format!("--har {}: {e}", path.display()))?;
+        match serde_json::to_string_pretty(&har) {
+            Ok(text) => outputs.file("--har", path, (text + "\n").as_bytes()),
+            Err(e) => outputs.failed(Error::write("--har", path, e)),
+        }
     }
     let mut console = Vec::new();
     let mut errors = Vec::new();
@@ -184,10 +190,9 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
     if let Some(b) = &budget {
         out["budget_exceeded"] = json!(b);
     }
-    let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        println!("{text}");
+    match serde_json::to_string_pretty(&out) {
+        Ok(text) => outputs.stdout(&(text + "\n")),
+        Err(e) => outputs.failed(Error::write_stdout(e)),
     }
     // The summary goes to stderr so that stdout stays one JSON document.
     let exchanges = transcript.exchanges();
@@ -204,7 +209,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, String> {
     {
         eprint!("{summary}");
     }
-    Ok(if budget.is_some() {
+    outputs.finish(if budget.is_some() {
         CUT_SHORT
     } else if errors.is_empty() {
         OK

@@ -1,7 +1,10 @@
-//! What the commands share: the budget, isolation and gate flags, the exit codes, small parsers.
+//! What the commands share: the budget, isolation and gate flags, the exit codes, small parsers, and [`Outputs`],
+//! which writes what a command made so that one failed write loses nothing else.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use sdkhost::Error;
 use sdkhost::files::write_atomic;
 
 /// Exit code: everything went as expected ([`sdkhost::EXIT_OK`]).
@@ -57,22 +60,24 @@ pub(crate) struct IsolationArgs {
 }
 
 impl IsolationArgs {
-    pub(crate) fn isolation(&self) -> Result<Option<sdkhost::worker::Isolation>, String> {
+    pub(crate) fn isolation(&self) -> Result<Option<sdkhost::worker::Isolation>, Error> {
         if self.in_process {
             return Ok(None);
         }
-        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
-            .ok()
-            .filter(|d| !d.is_zero())
-            .ok_or_else(|| format!("--timeout {}: expected a positive number of seconds", self.timeout))?;
+        let timeout =
+            std::time::Duration::try_from_secs_f64(self.timeout).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
+                Error::Usage(format!("--timeout {}: expected a positive number of seconds", self.timeout))
+            })?;
         let least = sdkhost::worker::MIN_MEMORY_MIB;
         if self.max_memory < least {
-            return Err(format!(
+            return Err(Error::Usage(format!(
                 "--max-memory {}: at least {least} MiB (a worker needs about 150 MiB of address space to start)",
                 self.max_memory
-            ));
+            )));
         }
-        let program = std::env::current_exe().map_err(|e| format!("cannot find the sdkhost binary: {e}"))?;
+        let program = std::env::current_exe().map_err(|source| {
+            Error::Worker(sdkhost::worker::WorkerError::Spawn { program: "sdkhost (its own path)".into(), source })
+        })?;
         Ok(Some(sdkhost::worker::Isolation { program, timeout, memory_mib: self.max_memory }))
     }
 }
@@ -100,12 +105,12 @@ pub(crate) struct GateArgs {
 }
 
 impl GateArgs {
-    pub(crate) fn consent(&self) -> Result<Option<sdkhost::net::ConsentRule>, String> {
+    pub(crate) fn consent(&self) -> Result<Option<sdkhost::net::ConsentRule>, Error> {
         let Some(text) = &self.consent_cookie else { return Ok(None) };
         let (name, value) = text
             .split_once('=')
             .filter(|(n, _)| !n.trim().is_empty())
-            .ok_or_else(|| format!("--consent-cookie {text:?}: expected NAME=VALUE"))?;
+            .ok_or_else(|| Error::Usage(format!("--consent-cookie {text:?}: expected NAME=VALUE")))?;
         Ok(Some(if self.consent_prefix {
             sdkhost::net::ConsentRule::prefix(name.trim(), value.trim())
         } else {
@@ -113,7 +118,7 @@ impl GateArgs {
         }))
     }
 
-    pub(crate) fn policy(&self) -> Result<sdkhost::net::Policy, String> {
+    pub(crate) fn policy(&self) -> Result<sdkhost::net::Policy, Error> {
         let mut policy = sdkhost::net::Policy::default();
         if let Some(rule) = self.consent()? {
             policy.consent = rule;
@@ -139,10 +144,49 @@ pub(crate) fn jobs_or_cpus(jobs: Option<u64>) -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
-pub(crate) fn parse_span(text: &str) -> Result<sdkhost::session::Span, String> {
+pub(crate) fn parse_span(text: &str) -> Result<sdkhost::session::Span, sdkhost::session::SpanError> {
     sdkhost::session::Span::parse(text)
 }
 
-pub(crate) fn write_html(flag: &str, path: &Path, html: &str) -> Result<(), String> {
-    write_atomic(path, html.as_bytes()).map_err(|e| format!("{flag} {}: {e}", path.display()))
+/// What a command writes once its work ran: files (atomically) and stdout. A write that fails does not stop the
+/// others, so nothing already recorded is lost; [`Outputs::finish`] then ends the command with the first failure
+/// ([`Error::Write`], exit 4) and reports any later one on stderr.
+#[derive(Default)]
+pub(crate) struct Outputs {
+    failed: Vec<Error>,
+}
+
+impl Outputs {
+    /// Writes `bytes` to the output `flag` names (`--out`, `--har`), atomically.
+    pub(crate) fn file(&mut self, flag: &str, path: &Path, bytes: &[u8]) {
+        if let Err(e) = write_atomic(path, bytes) {
+            self.failed.push(Error::write(flag, path, e));
+        }
+    }
+
+    /// Writes `text` to stdout, as it is (a closed pipe or a full disk is a failed write, not a panic).
+    pub(crate) fn stdout(&mut self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            self.failed.push(Error::write_stdout(e));
+        }
+    }
+
+    /// Notes an output that failed elsewhere (a profile the session saves).
+    pub(crate) fn failed(&mut self, error: Error) {
+        self.failed.push(error);
+    }
+
+    /// `code` when every output was written, else the first failure (the others printed on stderr first).
+    pub(crate) fn finish(self, code: u8) -> Result<u8, Error> {
+        let mut failed = self.failed.into_iter();
+        let Some(first) = failed.next() else { return Ok(code) };
+        for also in failed {
+            #[expect(clippy::print_stderr, reason = "a second failed output, reported before the first ends the run")]
+            {
+                eprintln!("sdkhost: {also}");
+            }
+        }
+        Err(first)
+    }
 }

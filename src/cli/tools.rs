@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use sdkhost::Error;
 use sdkhost::files::RunFiles;
 
 use super::shared::*;
@@ -52,26 +53,27 @@ pub(crate) struct CollectorArgs {
     pub(crate) out: Option<PathBuf>,
 }
 
-pub(crate) fn diff(args: DiffArgs) -> Result<u8, String> {
-    let read = |path: &Path| -> Result<serde_json::Value, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let value = serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", path.display()))?;
-        sdkhost::diff::check_transcript(&path.display().to_string(), &value)?;
+pub(crate) fn diff(args: DiffArgs) -> Result<u8, Error> {
+    let read = |path: &Path| -> Result<serde_json::Value, Error> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::arg(&shown, e))?;
+        let value = serde_json::from_str(&text).map_err(|e| Error::arg(format!("{shown}: not JSON"), e))?;
+        sdkhost::diff::check_transcript(&value).map_err(|e| Error::arg(&shown, e))?;
         Ok(value)
     };
     let changes = sdkhost::diff::diff(&read(&args.a)?, &read(&args.b)?);
-    let text = match args.format {
-        DiffFormat::Text => changes.text(),
-        DiffFormat::Json => serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())? + "\n",
-    };
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        print!("{text}");
+    let mut outputs = Outputs::default();
+    match args.format {
+        DiffFormat::Text => outputs.stdout(&changes.text()),
+        DiffFormat::Json => match serde_json::to_string_pretty(&changes) {
+            Ok(text) => outputs.stdout(&(text + "\n")),
+            Err(e) => outputs.failed(Error::write_stdout(e)),
+        },
     }
-    Ok(if changes.is_empty() { OK } else { FAILED })
+    outputs.finish(if changes.is_empty() { OK } else { FAILED })
 }
 
-pub(crate) fn report(args: ReportArgs) -> Result<u8, String> {
+pub(crate) fn report(args: ReportArgs) -> Result<u8, Error> {
     if let Some(out) = &args.out {
         let mut files = RunFiles::new();
         for path in args.inputs.iter().filter(|p| p.is_file()) {
@@ -84,48 +86,48 @@ pub(crate) fn report(args: ReportArgs) -> Result<u8, String> {
         inputs.extend(sdkhost::html::load(path)?);
     }
     let html = sdkhost::html::render(&args.title, &inputs);
+    let mut outputs = Outputs::default();
     match &args.out {
-        Some(path) => write_html("--out", path, &html)?,
-        None => {
-            #[expect(clippy::print_stdout, reason = "the CLI's output")]
-            {
-                print!("{html}");
-            }
-        }
+        Some(path) => outputs.file("--out", path, html.as_bytes()),
+        None => outputs.stdout(&html),
     }
-    Ok(OK)
+    outputs.finish(OK)
 }
 
-pub(crate) fn collector(args: CollectorArgs) -> Result<u8, String> {
+pub(crate) fn collector(args: CollectorArgs) -> Result<u8, Error> {
     let addr = format!("127.0.0.1:{}", args.port);
-    let collector = sdkhost::net::Collector::bind(&addr, args.seed).map_err(|e| e.to_string())?;
+    let collector = sdkhost::net::Collector::bind(&addr, args.seed).map_err(|e| Error::arg("--port", e))?;
     #[expect(clippy::print_stderr, reason = "tells the user where it listens")]
     {
         eprintln!("sdkhost collector listening on http://{}", collector.local_addr());
     }
     let stop = sdkhost::net::CollectorStop::new();
     let mut log: Box<dyn std::io::Write> = match &args.out {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("--out {}: {e}", path.display()))?),
+        Some(path) => {
+            Box::new(std::fs::File::create(path).map_err(|e| Error::arg(format!("--out {}", path.display()), e))?)
+        }
         None => Box::new(std::io::stdout()),
     };
-    collector.run(&mut log, &stop).map_err(|e| e.to_string())?;
+    collector.run(&mut log, &stop).map_err(|e| match &args.out {
+        Some(path) => Error::write("--out", path, e),
+        None => Error::write_stdout(e),
+    })?;
     Ok(OK)
 }
 
 /// The hidden worker subcommand: one job from stdin, its lines on stdout.
-pub(crate) fn worker(memory_mib: Option<u64>) -> Result<u8, String> {
+pub(crate) fn worker(memory_mib: Option<u64>) -> Result<u8, Error> {
     if let Some(mib) = memory_mib {
-        sdkhost::worker::limit_memory(mib).map_err(|e| format!("--memory-mib {mib}: {e}"))?;
+        sdkhost::worker::limit_memory(mib).map_err(|e| Error::arg(format!("--memory-mib {mib}"), e))?;
     }
-    sdkhost::worker::serve().map_err(|e| format!("worker: {e}"))?;
+    sdkhost::worker::serve().map_err(|e| Error::arg("worker", e))?;
     Ok(OK)
 }
 
-pub(crate) fn schema(document: &str) -> Result<u8, String> {
-    let text = sdkhost::schema::schema_text(document).ok_or_else(|| format!("no schema named {document:?}"))?;
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        print!("{text}");
-    }
-    Ok(OK)
+pub(crate) fn schema(document: &str) -> Result<u8, Error> {
+    let text =
+        sdkhost::schema::schema_text(document).ok_or_else(|| Error::Usage(format!("no schema named {document:?}")))?;
+    let mut outputs = Outputs::default();
+    outputs.stdout(&text);
+    outputs.finish(OK)
 }

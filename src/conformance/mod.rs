@@ -16,4 +16,4 @@ pub use event::SuiteEvent;
 pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
 pub use runner::{CheckRunner, RunError, SdkBuild, SuiteOptions, run_suite};
 pub(crate) use runner::{base, run_check};
-pub use select::{CheckProfile, NoTests, SelectError, Selection, Shard, id_matches};
+pub use select::{CheckProfile, NoTests, SelectError, Selection, Shard, ShardError, id_matches};

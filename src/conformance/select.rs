@@ -44,12 +44,20 @@ pub struct Shard {
     pub count: usize,
 }
 
+/// A shard that is not `K/N` with `1 <= K <= N`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad shard {text:?}: use K/N with 1 <= K <= N, e.g. 2/4")]
+pub struct ShardError {
+    /// The text as given.
+    pub text: String,
+}
+
 impl FromStr for Shard {
-    type Err = String;
+    type Err = ShardError;
 
     /// Parses `K/N` with `1 <= K <= N`.
-    fn from_str(text: &str) -> Result<Shard, String> {
-        let bad = || format!("bad shard {text:?}: use K/N with 1 <= K <= N, e.g. 2/4");
+    fn from_str(text: &str) -> Result<Shard, ShardError> {
+        let bad = || ShardError { text: text.to_owned() };
         let (k, n) = text.trim().split_once('/').ok_or_else(bad)?;
         let index: usize = k.trim().parse().map_err(|_| bad())?;
         let count: usize = n.trim().parse().map_err(|_| bad())?;

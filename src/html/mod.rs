@@ -32,8 +32,8 @@ impl Input {
     /// Recognises a transcript (`events`), `run` output (`transcript`) or a conformance report (`checks`).
     ///
     /// # Errors
-    /// A message saying what the document lacks; `source` names it (a file path).
-    pub fn from_json(source: &str, value: Value) -> Result<Input, String> {
+    /// [`LoadError::Unknown`] naming `source` (a file path): the document is none of the three.
+    pub fn from_json(source: &str, value: Value) -> Result<Input, LoadError> {
         let has_array = |key: &str| value.get(key).is_some_and(Value::is_array);
         if has_array("events") {
             Ok(Input::Transcript(value))
@@ -42,10 +42,7 @@ impl Input {
         } else if has_array("transcript") {
             Ok(Input::Transcript(run_output_as_transcript(value)))
         } else {
-            Err(format!(
-                "{source}: not a transcript (no \"events\" array), a conformance report (no \"checks\" array) or \
-                 `sdkhost run` output (no \"transcript\" array)"
-            ))
+            Err(LoadError::Unknown { file: source.into() })
         }
     }
 
@@ -72,16 +69,16 @@ impl Input {
 /// there, which have `steps`, are passed over so a folder holding both scripts and their transcripts works).
 ///
 /// # Errors
-/// A message naming the file: unreadable, not JSON (with line and column), or not a document the report shows.
-pub fn load(path: &Path) -> Result<Vec<Input>, String> {
-    let read = |file: &Path| -> Result<Value, String> {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", file.display()))
+/// A [`LoadError`] naming the file: unreadable, not JSON (with line and column), or not a document the report shows.
+pub fn load(path: &Path) -> Result<Vec<Input>, LoadError> {
+    let read = |file: &Path| -> Result<Value, LoadError> {
+        let text = std::fs::read_to_string(file).map_err(|source| LoadError::Read { file: file.into(), source })?;
+        serde_json::from_str(&text).map_err(|source| LoadError::Json { file: file.into(), source })
     };
     if !path.is_dir() {
         return Ok(vec![Input::from_json(&path.display().to_string(), read(path)?)?]);
     }
-    let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let entries = std::fs::read_dir(path).map_err(|source| LoadError::Read { file: path.into(), source })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -97,9 +94,47 @@ pub fn load(path: &Path) -> Result<Vec<Input>, String> {
         inputs.push(Input::from_json(&file.display().to_string(), value)?);
     }
     if inputs.is_empty() {
-        return Err(format!("{}: no transcript or conformance report (*.json) in this folder", path.display()));
+        return Err(LoadError::EmptyFolder { folder: path.into() });
     }
     Ok(inputs)
+}
+
+/// Why [`load`] or [`Input::from_json`] cannot read a document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file or folder cannot be read.
+    #[error("{}: {source}", file.display())]
+    Read {
+        /// The file or folder.
+        file: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not JSON.
+    #[error("{}: not JSON: {source}", file.display())]
+    Json {
+        /// The file.
+        file: PathBuf,
+        /// Where and why (line and column).
+        source: serde_json::Error,
+    },
+    /// The JSON is none of the documents a report shows.
+    #[error(
+        "{}: not a transcript (no \"events\" array), a conformance report (no \"checks\" array) or `sdkhost run` \
+         output (no \"transcript\" array)",
+        file.display()
+    )]
+    Unknown {
+        /// The file.
+        file: PathBuf,
+    },
+    /// A folder holds no transcript or report.
+    #[error("{}: no transcript or conformance report (*.json) in this folder", folder.display())]
+    EmptyFolder {
+        /// The folder.
+        folder: PathBuf,
+    },
 }
 
 /// `run` prints `{url, now, console, errors, evals, transcript: [entries]}`; the report reads its entries as events.

@@ -62,7 +62,7 @@ fn run_output_and_conform_reports_are_recognised_and_anything_else_is_named() {
     assert_eq!(attr(&html, "d0", "data-js-errors"), "1");
     assert!(html.contains("run https://a.example/"));
 
-    let err = Input::from_json("notes/todo.json", json!({"hello": 1})).unwrap_err();
+    let err = Input::from_json("notes/todo.json", json!({"hello": 1})).unwrap_err().to_string();
     assert!(err.starts_with("notes/todo.json: not a transcript"), "{err}");
 }
 

@@ -26,7 +26,7 @@ pub use forbidden::is_forbidden_request_header;
 pub use har::to_har;
 pub use live::{LiveConfig, LiveTransport};
 pub(crate) use policy::deserialize_host_patterns as policy_hosts;
-pub use policy::{ConsentRule, Decision, Policy, Reason, host_pattern};
+pub use policy::{ConsentRule, Decision, HostPatternError, HostProblem, Policy, Reason, host_pattern};
 pub use replay::{ReplayMode, ReplayTransport};
 pub use request::{BodyCut, Credentials, Initiator, Outcome, Request, Response, reason_phrase};
 pub use rule::{DEFAULT_LATENCY_MS, StubRule};

@@ -160,39 +160,78 @@ impl Policy {
 /// `*.` and a domain, with an internationalised name in its ASCII form (punycode) and lowercase, as URLs carry it.
 ///
 /// # Errors
-/// A message naming the entry when it is empty, a bare `*`, has a scheme, port, path or user, or is not a valid host.
-pub fn host_pattern(entry: &str) -> Result<String, String> {
-    let bad = |why: &str| Err(format!("allowed host {entry:?}: {why}"));
+/// A [`HostPatternError`] naming the entry when it is empty, a bare `*`, has a scheme, port, path or user, or is not
+/// a valid host.
+pub fn host_pattern(entry: &str) -> Result<String, HostPatternError> {
+    let bad = |problem: HostProblem| Err(HostPatternError { entry: entry.to_owned(), problem });
     if entry.trim().is_empty() {
-        return bad("empty");
+        return bad(HostProblem::Empty);
     }
     if entry.contains("://") {
-        return bad("give the host alone, without a scheme (e.g. `shop.example`)");
+        return bad(HostProblem::Scheme);
     }
     if entry.chars().any(|c| c.is_whitespace() || matches!(c, '/' | '@' | '?' | '#' | '\\')) {
-        return bad("give the host alone, without a path or user");
+        return bad(HostProblem::PathOrUser);
     }
     let (wildcard, host) = match entry.strip_prefix("*.") {
         Some(rest) => (true, rest),
         None => (false, entry),
     };
     if host.contains('*') {
-        return bad(
-            "`*` is allowed only as a leading `*.` (e.g. `*.example.com`); omit --allow-host to allow any host",
-        );
+        return bad(HostProblem::Wildcard);
     }
     if !host.starts_with('[') && host.contains(':') {
-        return bad("a port is not part of a host; the allowlist matches any port");
+        return bad(HostProblem::Port);
     }
     match url::Host::parse(host) {
         Ok(url::Host::Domain(d)) if d.is_empty() || d.starts_with('.') || d.ends_with('.') || d.contains("..") => {
-            bad("not a valid host name")
+            bad(HostProblem::BadName)
         }
         Ok(url::Host::Domain(d)) => Ok(if wildcard { format!("*.{d}") } else { d }),
-        Ok(_) if wildcard => bad("`*.` goes only before a domain name"),
+        Ok(_) if wildcard => bad(HostProblem::WildcardAddress),
         Ok(ip) => Ok(ip.to_string()),
-        Err(e) => bad(&format!("not a valid host ({e})")),
+        Err(e) => bad(HostProblem::Invalid(e)),
     }
+}
+
+/// An allowlist entry [`host_pattern`] refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("allowed host {entry:?}: {problem}")]
+pub struct HostPatternError {
+    /// The entry as given.
+    pub entry: String,
+    /// What is wrong with it.
+    pub problem: HostProblem,
+}
+
+/// What is wrong with an allowlist entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HostProblem {
+    /// Nothing but white space.
+    #[error("empty")]
+    Empty,
+    /// A URL rather than a host.
+    #[error("give the host alone, without a scheme (e.g. `shop.example`)")]
+    Scheme,
+    /// A path, user, query or white space.
+    #[error("give the host alone, without a path or user")]
+    PathOrUser,
+    /// A `*` anywhere but a leading `*.`.
+    #[error("`*` is allowed only as a leading `*.` (e.g. `*.example.com`); omit --allow-host to allow any host")]
+    Wildcard,
+    /// A port.
+    #[error("a port is not part of a host; the allowlist matches any port")]
+    Port,
+    /// An empty label or a leading or trailing dot.
+    #[error("not a valid host name")]
+    BadName,
+    /// `*.` before an IP address.
+    #[error("`*.` goes only before a domain name")]
+    WildcardAddress,
+    /// What the URL host parser refused.
+    #[error("not a valid host ({0})")]
+    Invalid(#[source] url::ParseError),
 }
 
 /// Deserialises an optional allowlist, checking and normalising each entry with [`host_pattern`].
@@ -291,8 +330,9 @@ mod tests {
             "a b",
         ] {
             let err = host_pattern(bad).expect_err(bad);
-            assert!(err.contains(&format!("{bad:?}")), "{err}");
+            assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
         }
+        assert_eq!(host_pattern("shop.example:443").map_err(|e| e.problem), Err(HostProblem::Port));
         let p = Policy { allowed_hosts: Some(vec![host_pattern("bücher.example").unwrap()]), ..Policy::default() };
         assert!(p.host_allowed(&Url::parse("https://BÜCHER.example/x").unwrap()));
         let err = serde_json::from_str::<Policy>(r#"{"allowed_hosts":["ok.example","*"]}"#).unwrap_err();

@@ -25,8 +25,8 @@ impl Span {
     /// Parses `15m`, `14mo`, `250ms`, `1.5h`, or a bare number of milliseconds.
     ///
     /// # Errors
-    /// A message that names the text and the accepted units.
-    pub fn parse(text: &str) -> Result<Span, String> {
+    /// A [`SpanError`] that names the text and the accepted units.
+    pub fn parse(text: &str) -> Result<Span, SpanError> {
         let t = text.trim();
         let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
         let (num, unit) = t.split_at(split);
@@ -44,10 +44,16 @@ impl Span {
     }
 }
 
-fn bad(text: &str) -> String {
-    format!(
-        "bad duration {text:?}: use milliseconds or a number with ms, s, m, h, d, w, mo or y (e.g. \"15m\", \"14mo\")"
-    )
+fn bad(text: &str) -> SpanError {
+    SpanError { text: text.to_owned() }
+}
+
+/// A duration that does not parse, or is negative or above the limit ([`Span::parse`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad duration {text:?}: use milliseconds or a number with ms, s, m, h, d, w, mo or y (e.g. \"15m\", \"14mo\")")]
+pub struct SpanError {
+    /// The text as given.
+    pub text: String,
 }
 
 /// Reads as a person would say it, at most two units: `250 ms`, `5 s`, `1.250 s`, `2m 5s`, `3h 0m`, `487d 0h` (for
@@ -123,7 +129,7 @@ mod tests {
         assert_eq!(Span::parse("1.5h").unwrap(), Span(5_400_000));
         assert_eq!(Span::parse("15mo").unwrap(), Span(39_446_190_000));
         assert_eq!(Span::parse("1y").unwrap(), Span(31_556_952_000));
-        assert!(Span::parse("3 fortnights").unwrap_err().contains("3 fortnights"));
+        assert!(Span::parse("3 fortnights").unwrap_err().to_string().contains("3 fortnights"));
         assert!(Span::parse("-1s").is_err());
         assert!(Span::parse("9000000000000001").is_err());
         let too_big: Result<Span, _> = serde_json::from_str("18446744073709551615");

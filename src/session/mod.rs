@@ -12,7 +12,7 @@ mod script;
 mod steps;
 
 pub use document::{Document, Head, Inputs, SdkInput, Summary};
-pub use duration::Span;
+pub use duration::{Span, SpanError};
 pub use expect::{
     BodyPattern, ConsoleExpect, CookieExpect, Expectation, JsExpect, LinePattern, RequestPattern, RequestsExpect,
     SameSiteExpect, Since, TextPattern, Verdict, json_subset, text_matches,
@@ -22,6 +22,6 @@ pub use judge::Observed;
 pub use runner::{Prepared, RunOptions, RunReport, SetupError, page_errors_text, prepare, summary_text};
 pub use script::{
     CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError,
-    SessionScript, SetCookieStep, Step, TimeZone, TransportKind, TransportSpec, parse_time_zone,
+    SessionScript, SetCookieStep, Step, TimeZone, TimeZoneError, TransportKind, TransportSpec, parse_time_zone,
 };
 pub use steps::ExpectOutcome;

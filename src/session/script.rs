@@ -421,13 +421,13 @@ impl<'de> Deserialize<'de> for TimeZone {
 /// `UTC`, `Z` or `±HH:MM` → minutes east of UTC.
 ///
 /// # Errors
-/// A message naming the text.
-pub fn parse_time_zone(text: &str) -> Result<i32, String> {
+/// A [`TimeZoneError`] naming the text.
+pub fn parse_time_zone(text: &str) -> Result<i32, TimeZoneError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("utc") || t == "Z" {
         return Ok(0);
     }
-    let bad = || format!("{text:?} is not UTC or an offset such as +02:00");
+    let bad = || TimeZoneError { text: text.to_owned() };
     let (sign, rest) = match t.as_bytes().first() {
         Some(b'+') => (1, &t[1..]),
         Some(b'-') => (-1, &t[1..]),
@@ -440,4 +440,12 @@ pub fn parse_time_zone(text: &str) -> Result<i32, String> {
         return Err(bad());
     }
     Ok(sign * (h * 60 + m))
+}
+
+/// A time zone that is not `UTC`, `Z` or an offset within ±14:59 ([`parse_time_zone`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{text:?} is not UTC or an offset such as +02:00")]
+pub struct TimeZoneError {
+    /// The text as given.
+    pub text: String,
 }
