@@ -1,17 +1,22 @@
-//! [`Session`] and its by-value [`SessionBuilder`].
+//! [`Session`]: one browser profile driven step by step. Its by-value [`SessionBuilder`] is in `builder.rs`, how
+//! pages open, navigate and go back in `navigation.rs`.
 
-use std::rc::Rc;
+mod builder;
+mod navigation;
+
+pub use builder::SessionBuilder;
+use navigation::parse_url;
 
 use url::Url;
 
 use super::script::HostEvent;
-use crate::budget::{Budgets, Exceeded};
-use crate::clock::{DEFAULT_START, VirtualTime};
-use crate::host::{BrowserProfile, Host, HostRef, MappedScript, NavigationKind, PageInit};
+use crate::budget::Exceeded;
+use crate::clock::VirtualTime;
+use crate::host::{Host, HostRef};
 use crate::jar::ProfileFile;
-use crate::net::{Policy, StubRule, StubTransport, Transport, TransportError};
+use crate::net::{StubRule, TransportError};
 use crate::page::{EventTarget, Page, PageError};
-use crate::transcript::{Event, PageCause, Transcript};
+use crate::transcript::Transcript;
 
 /// What can go wrong driving a session (page scripts that throw are not errors: they are transcript events).
 #[derive(Debug, thiserror::Error)]
@@ -57,111 +62,6 @@ pub struct PageTemplate {
     pub title: String,
 }
 
-/// Builds a [`Session`]. Every setter documents its default.
-pub struct SessionBuilder {
-    seed: u64,
-    start: VirtualTime,
-    profile: BrowserProfile,
-    policy: Policy,
-    transport: Box<dyn Transport>,
-    lifetime_cap_ms: Option<i64>,
-    budgets: Budgets,
-}
-
-impl std::fmt::Debug for SessionBuilder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SessionBuilder").field("seed", &self.seed).field("start", &self.start).finish_non_exhaustive()
-    }
-}
-
-impl Default for SessionBuilder {
-    fn default() -> Self {
-        SessionBuilder {
-            seed: 0,
-            start: DEFAULT_START,
-            profile: BrowserProfile::default(),
-            policy: Policy::default(),
-            transport: Box::new(StubTransport::default()),
-            lifetime_cap_ms: None,
-            budgets: Budgets::default(),
-        }
-    }
-}
-
-impl SessionBuilder {
-    /// The seed of all randomness. Defaults to 0.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    /// The virtual clock at the start. Defaults to 2026-01-01T00:00:00Z.
-    pub fn clock_start(mut self, start: VirtualTime) -> Self {
-        self.start = start;
-        self
-    }
-
-    /// Time zone offset in minutes east of UTC. Defaults to 0 (UTC).
-    pub fn tz_offset_minutes(mut self, minutes: i32) -> Self {
-        self.profile.tz_offset_minutes = minutes;
-        self
-    }
-
-    /// `navigator.userAgent`. Defaults to a current desktop Chrome.
-    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
-        self.profile.user_agent = ua.into();
-        self
-    }
-
-    /// Serves `url` from `source` instead of the network (the SDK under test). Defaults to none.
-    pub fn script(mut self, url: impl Into<String>, name: impl Into<String>, source: impl Into<Rc<str>>) -> Self {
-        self.profile.scripts.insert(url.into(), MappedScript::new(name, source));
-        self
-    }
-
-    /// The consent policy of the gate. Defaults to cookie `ce.tracking-opt-in` = `true`, any host.
-    pub fn policy(mut self, policy: Policy) -> Self {
-        self.policy = policy;
-        self
-    }
-
-    /// Where allowed requests go. Defaults to the stub (`200 {}` after 20 ms).
-    pub fn transport(mut self, transport: Box<dyn Transport>) -> Self {
-        self.transport = transport;
-        self
-    }
-
-    /// The longest cookie lifetime, in ms. Defaults to 400 days (RFC 6265bis, as Chrome and Firefox cap it).
-    pub fn cookie_lifetime_cap_ms(mut self, cap_ms: i64) -> Self {
-        self.lifetime_cap_ms = Some(cap_ms);
-        self
-    }
-
-    /// The limits of the session (see [`crate::budget`]). Defaults to [`Budgets::default()`].
-    pub fn budgets(mut self, budgets: Budgets) -> Self {
-        self.budgets = budgets;
-        self
-    }
-
-    /// Builds the session (no page is open yet).
-    pub fn build(self) -> Session {
-        let mut host = Host::new(self.start, self.seed, self.profile);
-        host.budgets = self.budgets;
-        host.set_network(self.policy, self.transport);
-        if let Some(cap) = self.lifetime_cap_ms {
-            host.jar.set_lifetime_cap(cap);
-        }
-        let event = Event::SessionStarted {
-            seed: self.seed,
-            clock_start: self.start,
-            tz_offset_minutes: host.profile.tz_offset_minutes,
-            user_agent: host.profile.user_agent.clone(),
-        };
-        host.record(event);
-        Session { host: HostRef::new(host), page: None, history: Vec::new(), template: PageTemplate::default() }
-    }
-}
-
 /// One browser profile driven step by step: pages come and go, the clock, jar and transcript carry on.
 #[derive(Debug)]
 pub struct Session {
@@ -171,27 +71,12 @@ pub struct Session {
     template: PageTemplate,
 }
 
-fn parse_url(text: &str) -> Result<Url, SessionError> {
-    Url::parse(text).map_err(|e| SessionError::BadUrl { url: text.to_owned(), reason: e.to_string() })
-}
-
-/// `document.referrer` for a link from `from` to `to` (strict-origin-when-cross-origin, the browsers' default).
-fn referrer(from: &Url, to: &Url) -> String {
-    if from.scheme() == "https" && to.scheme() == "http" {
-        String::new()
-    } else if from.origin() == to.origin() {
-        // The referrer never carries the fragment or credentials.
-        let mut clean = from.clone();
-        clean.set_fragment(None);
-        let _ = clean.set_username("");
-        let _ = clean.set_password(None);
-        clean.to_string()
-    } else {
-        format!("{}/", from.origin().ascii_serialization())
-    }
-}
-
 impl Session {
+    /// A session over `host`, no page open yet (the builder's last step).
+    fn over(host: Host) -> Session {
+        Session { host: HostRef::new(host), page: None, history: Vec::new(), template: PageTemplate::default() }
+    }
+
     /// A builder with every default.
     pub fn builder() -> SessionBuilder {
         SessionBuilder::default()
@@ -214,140 +99,6 @@ impl Session {
     /// The URL of the open page.
     pub fn url(&self) -> Option<Url> {
         self.page.as_ref().map(Page::current_url)
-    }
-
-    /// Loads `url` as a new document, runs `inline` scripts in order (name, source), and finishes loading.
-    /// The scripts become the template for later reloads and same-site navigations the page makes.
-    ///
-    /// # Errors
-    /// A bad URL, or a page that cannot be set up.
-    pub fn load(&mut self, url: &str, inline: &[(String, String)]) -> Result<(), SessionError> {
-        let template = PageTemplate { scripts: inline.to_vec(), title: self.template.title.clone() };
-        self.load_with(url, template, String::new())
-    }
-
-    /// Loads `url` with a page template and referrer.
-    ///
-    /// # Errors
-    /// A bad URL, or a page that cannot be set up.
-    pub fn load_with(&mut self, url: &str, template: PageTemplate, referrer: String) -> Result<(), SessionError> {
-        self.go(url, template, referrer, PageCause::Load)
-    }
-
-    /// Opens `url` for `cause`, then follows the navigations its page asks for.
-    fn go(
-        &mut self,
-        url: &str,
-        template: PageTemplate,
-        referrer: String,
-        cause: PageCause,
-    ) -> Result<(), SessionError> {
-        self.open_page(url, template, referrer, cause)?;
-        self.follow_navigations()
-    }
-
-    /// Closes the current page and opens `url` with `template`: snippet and scripts run while loading.
-    fn open_page(
-        &mut self,
-        url: &str,
-        template: PageTemplate,
-        referrer: String,
-        cause: PageCause,
-    ) -> Result<(), SessionError> {
-        let url = parse_url(url)?;
-        if let Some(old) = self.page.take() {
-            old.close();
-        }
-        self.host.get_mut().page_init = PageInit { referrer, title: template.title.clone() };
-        let mut page = Page::open(&self.host, url.clone(), cause)?;
-        for (name, source) in &template.scripts {
-            page.run_script(name, source, "inline", None);
-        }
-        page.finish_loading();
-        self.page = Some(page);
-        self.template = template;
-        self.history.push(url);
-        Ok(())
-    }
-
-    /// Follows a link from the current page to `url` (referrer set), with `template` for the new page.
-    ///
-    /// # Errors
-    /// As [`Session::load_with`].
-    pub fn navigate(&mut self, url: &str, template: PageTemplate) -> Result<(), SessionError> {
-        let to = parse_url(url)?;
-        let referrer = self.url().map(|from| referrer(&from, &to)).unwrap_or_default();
-        self.go(url, template, referrer, PageCause::Navigate)
-    }
-
-    /// Opens `url` with no scripts of its own.
-    ///
-    /// # Errors
-    /// As [`Session::load`].
-    pub fn open(&mut self, url: &str) -> Result<(), SessionError> {
-        self.load(url, &[])
-    }
-
-    /// Reloads the current page with the same template.
-    ///
-    /// # Errors
-    /// [`SessionError::NoPage`] when nothing is open.
-    pub fn reload(&mut self) -> Result<(), SessionError> {
-        let url = self.page_or_err()?.current_url().to_string();
-        let referrer = self.host.get().page_init.referrer.clone();
-        self.history.pop();
-        let template = self.template.clone();
-        self.go(&url, template, referrer, PageCause::Reload)
-    }
-
-    /// Goes back one entry in the session history.
-    ///
-    /// # Errors
-    /// [`SessionError::NoHistory`] when there is no earlier page.
-    pub fn back(&mut self) -> Result<(), SessionError> {
-        if self.history.len() < 2 {
-            return Err(SessionError::NoHistory);
-        }
-        self.history.pop();
-        let prev = self.history.pop().map(|u| u.to_string()).unwrap_or_default();
-        let template = self.template.clone();
-        self.go(&prev, template, String::new(), PageCause::Back)
-    }
-
-    /// Carries out a navigation the page asked for (`location.href = ...`, a followed link, a form, a meta refresh).
-    /// The gate has already decided on its request (`web/net.rs`): only allowed ones are pending here. A same-site
-    /// target loads with the current template (the site's own pages carry the same SDK); a cross-site one is blank.
-    fn follow_navigations(&mut self) -> Result<(), SessionError> {
-        // A page that navigates on every load would loop; a browser would too, but a session must end.
-        for _ in 0..16 {
-            self.check_budgets()?;
-            let pending = self.host.get_mut().pending_navigation.take();
-            let Some(nav) = pending else { return Ok(()) };
-            let Some(from) = self.url() else { return Ok(()) };
-            let target = match (&nav.url, nav.kind) {
-                (_, NavigationKind::Back) => {
-                    // No earlier page: the page stays, as in a browser. A budget that ran out still ends the session.
-                    return match self.back() {
-                        Err(e @ SessionError::Budget(_)) => Err(e),
-                        _ => Ok(()),
-                    };
-                }
-                (_, NavigationKind::Reload) => return self.reload(),
-                (Some(u), _) => u.clone(),
-                (None, _) => return Ok(()),
-            };
-            let referrer = referrer(&from, &target);
-            if crate::net::same_site(&from, &target) {
-                let template = self.template.clone();
-                if nav.kind == NavigationKind::Replace {
-                    self.history.pop();
-                }
-                self.open_page(target.as_str(), template, referrer, PageCause::Location)?;
-            } else {
-                self.open_page(target.as_str(), PageTemplate::default(), referrer, PageCause::Location)?;
-            }
-        }
-        self.check_budgets()
     }
 
     /// The budget that ended the session, as an error, once one has.
