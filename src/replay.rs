@@ -162,21 +162,26 @@ mod tests {
     fn report(name: &str, failures: &[&str], step_error: Option<&str>) -> RunReport {
         RunReport {
             name: name.into(),
-            transcript: serde_json::json!({}),
-            summary: crate::session::Summary {
-                steps: 4,
-                requests: 0,
-                allowed: 0,
-                blocked: 0,
-                js_errors: 0,
-                expectations_passed: 0,
-                expectations_failed: 0,
-                step_error: step_error.map(str::to_owned),
-                ended_by: None,
-                ended_at: VirtualTime::from_unix_ms(1_767_225_600_000),
-                budget_exceeded: None,
-            },
-            exchanges: Vec::new(),
+            transcript: crate::session::TranscriptDocument::Partial(crate::session::Partial {
+                format: crate::transcript::FORMAT,
+                name: None,
+                inputs: None,
+                events: Vec::new(),
+                final_jar: None,
+                summary: crate::session::Summary {
+                    steps: 4,
+                    requests: 0,
+                    allowed: 0,
+                    blocked: 0,
+                    js_errors: 0,
+                    expectations_passed: 0,
+                    expectations_failed: 0,
+                    step_error: step_error.map(str::to_owned),
+                    ended_by: None,
+                    ended_at: VirtualTime::from_unix_ms(1_767_225_600_000),
+                    budget_exceeded: None,
+                },
+            }),
             expectations: vec![
                 ExpectOutcome { step: 1, label: Some("silent".into()), passed: true, failures: Vec::new() },
                 ExpectOutcome {
@@ -192,7 +197,6 @@ mod tests {
             ended_at: VirtualTime::from_unix_ms(1_767_225_600_000),
             page_errors: Vec::new(),
             cut: None,
-            har: None,
         }
     }
 

@@ -159,7 +159,7 @@ fn page_errors_are_shown_js_errors_and_console_error_lines() {
     let parsed = sdkhost::session::SessionScript::parse(script, &path).unwrap();
     let report = sdkhost::session::prepare(parsed, &path, &sdkhost::session::RunOptions::default()).unwrap().run();
     assert_eq!(report.page_errors.len(), 2, "{:?}", report.page_errors);
-    let html = render("noisy", &[Input::Transcript(report.transcript.clone())]);
+    let html = render("noisy", &[Input::Transcript(report.transcript_value())]);
     assert!(html.contains("data-page-errors=\"2\""));
     assert!(html.contains("<b>2</b> page errors"));
     assert!(html.contains("<h3>Expectations and page errors</h3>"));

@@ -102,7 +102,8 @@ fn a_page_cannot_reset_or_read_the_collector() {
     assert_eq!(text.lines().count(), 7, "the log has the event and the six attempts: {text}");
 
     // The page read nothing of what the collector holds: what it got back was the refusal.
-    let events = report.transcript["events"].as_array().unwrap();
+    let transcript = report.transcript_value();
+    let events = transcript["events"].as_array().unwrap();
     let stolen: Vec<String> = events
         .iter()
         .filter(|e| e["kind"] == "console")

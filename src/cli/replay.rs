@@ -170,7 +170,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
         }
     }
     if let Some(path) = &args.html {
-        let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript.clone())).collect();
+        let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript_value())).collect();
         outputs.file("--html", path, sdkhost::html::render("sdkhost replay", &inputs).as_bytes());
     }
     let format = match args.format {

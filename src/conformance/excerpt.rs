@@ -2,10 +2,10 @@
 //! errors of the window that failed (from the previous `expect` to the failing one, or to the step that could not be
 //! carried out), one short line each, timed from the session start as a duration (`+250 ms`, `+487d 0h`).
 
-use serde_json::Value;
-
 use crate::clock::VirtualTime;
+use crate::net::Exchange;
 use crate::session::RunReport;
+use crate::transcript::{Entry, Event};
 
 /// Lines kept at most (the latest ones).
 const MAX_LINES: usize = 24;
@@ -14,13 +14,14 @@ const MAX_CHARS: usize = 200;
 
 /// The excerpt of the first failing window of `report`, or nothing when it passed.
 pub(crate) fn excerpt(report: &RunReport, start: VirtualTime) -> Vec<String> {
-    let Some(events) = report.transcript.get("events").and_then(Value::as_array) else { return Vec::new() };
-    let failed_at = events.iter().position(|e| {
-        let kind = e.get("kind").and_then(Value::as_str);
-        kind == Some("step_failed") || (kind == Some("expectation") && e.get("passed") == Some(&Value::Bool(false)))
+    let events = report.transcript.events();
+    let failed_at = events.iter().position(|e| match &e.event {
+        Event::StepFailed { .. } => true,
+        Event::Expectation { passed, .. } => !passed,
+        _ => false,
     });
     let Some(end) = failed_at else { return Vec::new() };
-    let begin = events[..end].iter().rposition(|e| e.get("kind").and_then(Value::as_str) == Some("expectation"));
+    let begin = events[..end].iter().rposition(|e| matches!(e.event, Event::Expectation { .. }));
     let from = begin.map_or(0, |b| b + 1);
     let mut lines: Vec<String> = events[from..=end].iter().filter_map(|e| line(e, start)).collect();
     if lines.len() > MAX_LINES {
@@ -29,10 +30,6 @@ pub(crate) fn excerpt(report: &RunReport, start: VirtualTime) -> Vec<String> {
         lines.insert(0, format!("… {cut} earlier line(s)"));
     }
     lines
-}
-
-fn text<'a>(v: &'a Value, key: &str) -> &'a str {
-    v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 fn clip(s: &str) -> String {
@@ -44,40 +41,42 @@ fn clip(s: &str) -> String {
     }
 }
 
-fn line(e: &Value, start: VirtualTime) -> Option<String> {
-    let at = VirtualTime::parse(text(e, "at")).map_or(0, |t| t.unix_ms() - start.unix_ms());
-    let body = match text(e, "kind") {
-        "step" => format!("step {}: {}", e.get("index")?, text(e, "summary")),
-        "page_opened" => format!("page {} ({})", text(e, "url"), text(e, "cause")),
-        "console" => format!("console.{}: {}", text(e, "level"), text(e, "text")),
-        "js_error" => format!("JS error ({}): {}", text(e, "phase"), text(e, "message")),
-        "cookie_write" => format!("document.cookie = {}", text(e, "text")),
-        "step_failed" => format!("step {} failed: {}", e.get("index")?, text(e, "error")),
-        "expectation" => format!("expect {}: failed", e.get("label").and_then(Value::as_str).unwrap_or("(unlabelled)")),
-        "request" => request_line(e),
+/// The name a value has in the transcript JSON (`load`, `log`, `timer`, ...).
+fn json_name(value: impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn line(e: &Entry, start: VirtualTime) -> Option<String> {
+    let at = e.at.unix_ms() - start.unix_ms();
+    let body = match &e.event {
+        Event::Step { index, summary } => format!("step {index}: {summary}"),
+        Event::PageOpened { url, cause } => format!("page {url} ({})", json_name(cause)),
+        Event::Console { level, text } => format!("console.{}: {text}", json_name(level)),
+        Event::JsError { phase, message, .. } => format!("JS error ({}): {message}", json_name(phase)),
+        Event::CookieWrite { text } => format!("document.cookie = {text}"),
+        Event::StepFailed { index, error } => format!("step {index} failed: {error}"),
+        Event::Expectation { label, .. } => format!("expect {}: failed", label.as_deref().unwrap_or("(unlabelled)")),
+        Event::Request(exchange) => request_line(exchange),
         _ => return None,
     };
     Some(clip(&format!("+{} {body}", crate::session::Span(u64::try_from(at).unwrap_or(0)))))
 }
 
-fn request_line(e: &Value) -> String {
-    let req = e.get("request").unwrap_or(&Value::Null);
-    let allowed = e.pointer("/decision/allowed").and_then(Value::as_bool).unwrap_or(false);
-    let answer = match e.get("outcome") {
-        _ if !allowed => "blocked".to_owned(),
-        Some(o) => match (o.pointer("/response/status"), o.get("network_error")) {
-            (Some(s), _) => format!("allowed → {s}"),
-            (None, Some(err)) => format!("allowed → network error {err}"),
-            (None, None) => "allowed".to_owned(),
-        },
+fn request_line(x: &Exchange) -> String {
+    let req = &x.request;
+    let answer = match &x.outcome {
+        _ if !x.is_allowed() => "blocked".to_owned(),
+        Some(crate::net::Outcome::Response(r)) => format!("allowed → {}", r.status),
+        // Quoted as JSON quotes it.
+        Some(crate::net::Outcome::NetworkError(err)) => {
+            format!("allowed → network error {}", serde_json::Value::String(err.clone()))
+        }
         None => "allowed".to_owned(),
     };
-    format!(
-        "request #{} {} {} {} [{answer}] {}",
-        req.get("id").unwrap_or(&Value::Null),
-        text(req, "initiator"),
-        text(req, "method"),
-        text(req, "url"),
-        text(req, "body")
-    )
+    // The body as the transcript shows it: its text, or nothing when it is not UTF-8 (base64 there).
+    let body = std::str::from_utf8(&req.body).unwrap_or("");
+    format!("request #{} {} {} {} [{answer}] {body}", req.id, json_name(req.initiator), req.method, req.url.as_str())
 }

@@ -34,25 +34,25 @@ pub trait CookieAccess {
 /// JSON: `{"request": {..}, "removed": [".."], "decision": {..}, "outcome": {"response": {..}} | {"network_error":
 /// ".."}, "latency_ms": 20, "transport": "stub", "note": ".."}`; `removed`, `outcome` and `note` are left out when
 /// absent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Exchange {
     /// The request as sent (with its id, time and the `Cookie` header the gate added).
     pub request: Request,
     /// What the gate took out of the page's request before deciding, as a browser would never send it: `header NAME`
     /// for each forbidden header (Fetch standard), `url credentials` for a user name or password in the URL.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<String>,
     /// The policy's verdict.
     pub decision: Decision,
     /// What came back; `None` when blocked (the page then sees a network error).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     /// Virtual milliseconds between submission and delivery (0 when blocked).
     pub latency_ms: u64,
     /// The transport's name, or `none` when blocked.
     pub transport: String,
     /// The transport's remark, e.g. the replay match `entry 3, occurrence 1`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 

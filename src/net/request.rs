@@ -4,7 +4,7 @@
 //! `body_base64` when they are not UTF-8, plus `body_json` (the parsed body) when the text is a JSON object or array.
 //! An empty body is left out. Headers keep their order and case and appear as `[name, value]` pairs.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use sha2::Digest;
 use url::Url;
@@ -223,7 +223,7 @@ impl Response {
 }
 
 /// How a request ended, as the page will see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The server answered (any status, including 4xx, 5xx and 3xx).
@@ -373,6 +373,92 @@ impl Serialize for Response {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let body = BodyView::of(&self.body);
         ResponseJson { status: self.status, status_text: &self.status_text, headers: &self.headers, body }.serialize(s)
+    }
+}
+
+/// A body as read back from JSON: the text, or the base64 of bytes that are not UTF-8 (`body_json` is derived from
+/// the text, so it is not read), and for a cut body its whole length and digest.
+#[derive(Deserialize)]
+struct BodyIn {
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    body_base64: Option<String>,
+    #[serde(default, rename = "body_json")]
+    _json: Option<Value>,
+    #[serde(default)]
+    body_bytes: Option<usize>,
+    #[serde(default)]
+    body_sha256: Option<String>,
+}
+
+impl BodyIn {
+    fn bytes<E: serde::de::Error>(&self) -> Result<Vec<u8>, E> {
+        match (&self.body, &self.body_base64) {
+            (Some(text), _) => Ok(text.clone().into_bytes()),
+            (None, Some(coded)) => base64_decode(coded).ok_or_else(|| E::custom("body_base64: not base64")),
+            (None, None) => Ok(Vec::new()),
+        }
+    }
+
+    fn cut(&self) -> Option<BodyCut> {
+        Some(BodyCut { bytes: self.body_bytes?, sha256: self.body_sha256.clone()? })
+    }
+}
+
+#[derive(Deserialize)]
+struct RequestIn {
+    id: u64,
+    at: VirtualTime,
+    initiator: Initiator,
+    method: String,
+    url: Url,
+    page_url: Url,
+    credentials: Credentials,
+    #[serde(flatten)]
+    message: MessageIn,
+}
+
+/// Headers and body, as requests and responses both carry them.
+#[derive(Deserialize)]
+struct MessageIn {
+    headers: Vec<(String, String)>,
+    #[serde(flatten)]
+    body: BodyIn,
+}
+
+/// Reads the transcript JSON of a request back (a worker process sends its transcript this way).
+impl<'de> Deserialize<'de> for Request {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Request, D::Error> {
+        let r = RequestIn::deserialize(d)?;
+        Ok(Request {
+            id: r.id,
+            method: r.method,
+            url: r.url,
+            body: r.message.body.bytes()?,
+            body_cut: r.message.body.cut(),
+            headers: r.message.headers,
+            initiator: r.initiator,
+            credentials: r.credentials,
+            page_url: r.page_url,
+            at: r.at,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct ResponseIn {
+    status: u16,
+    status_text: String,
+    #[serde(flatten)]
+    message: MessageIn,
+}
+
+/// Reads the transcript JSON of a response back.
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Response, D::Error> {
+        let ResponseIn { status, status_text, message } = ResponseIn::deserialize(d)?;
+        Ok(Response { status, status_text, body: message.body.bytes()?, headers: message.headers })
     }
 }
 

@@ -11,7 +11,7 @@ mod runner;
 mod script;
 mod steps;
 
-pub use document::{Document, Head, Inputs, SdkInput, Summary};
+pub use document::{Document, Head, Inputs, Partial, SdkInput, Summary, TranscriptDocument};
 pub use duration::{Span, SpanError};
 pub use expect::{
     BodyPattern, ConsoleExpect, CookieExpect, Expectation, JsExpect, LinePattern, RequestPattern, RequestsExpect,

@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::document::{Document, Head, Inputs, SdkInput, Summary};
+use super::document::{Document, Head, Inputs, SdkInput, Summary, TranscriptDocument};
 use super::imp::Session;
 use super::script::{SessionScript, TransportKind};
 use super::steps::{ExpectOutcome, Runner, summarize};
@@ -64,12 +63,9 @@ pub struct SetupError {
 pub struct RunReport {
     /// The script's name.
     pub name: String,
-    /// The transcript document (JSON), byte-identical for identical inputs.
-    pub transcript: Value,
-    /// The transcript's summary: counts and how the run ended.
-    pub summary: Summary,
-    /// Every exchange, in order (for the HAR export).
-    pub exchanges: Vec<Exchange>,
+    /// The transcript document, byte-identical for identical inputs ([`RunReport::transcript_text`]); its summary
+    /// has the counts and how the run ended.
+    pub transcript: TranscriptDocument,
     /// The verdict of each `expect` step.
     pub expectations: Vec<ExpectOutcome>,
     /// Steps carried out (a failed step counts).
@@ -85,8 +81,6 @@ pub struct RunReport {
     /// What cut the session short, if anything did: a budget, or (in a worker process) the timeout or a crash.
     /// `step_error` says so too.
     pub cut: Option<crate::budget::Cut>,
-    /// The HAR text, when the exchanges stayed in a worker process (`exchanges` is then empty).
-    pub har: Option<String>,
 }
 
 impl RunReport {
@@ -95,9 +89,20 @@ impl RunReport {
         self.step_error.is_none() && self.expectations.iter().all(|e| e.passed)
     }
 
-    /// Allowed and blocked request counts (from the summary, so a report from a worker has them too).
+    /// Allowed and blocked request counts (from the summary, so a partial report from a worker has them too).
     pub fn request_counts(&self) -> (usize, usize) {
-        (self.summary.allowed, self.summary.blocked)
+        let summary = self.transcript.summary();
+        (summary.allowed, summary.blocked)
+    }
+
+    /// Every request that went through the gate, in order.
+    pub fn exchanges(&self) -> Vec<Exchange> {
+        self.transcript.exchanges().cloned().collect()
+    }
+
+    /// The transcript document as JSON (for the HTML report, which reads any document as JSON).
+    pub fn transcript_value(&self) -> serde_json::Value {
+        serde_json::to_value(&self.transcript).unwrap_or_default()
     }
 
     /// The transcript as pretty JSON with a final newline.
@@ -107,13 +112,13 @@ impl RunReport {
         s
     }
 
-    /// The HAR 1.2 export of the exchanges, as pretty JSON.
+    /// The HAR 1.2 export of the exchanges, as pretty JSON (without entries when the worker did not finish).
     pub fn har_text(&self) -> String {
-        if let Some(har) = &self.har {
-            return har.clone();
-        }
-        let mut s =
-            serde_json::to_string_pretty(&to_har(&self.exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
+        let exchanges = match &self.transcript {
+            TranscriptDocument::Whole(_) => self.exchanges(),
+            TranscriptDocument::Partial(_) => Vec::new(),
+        };
+        let mut s = serde_json::to_string_pretty(&to_har(&exchanges, env!("CARGO_PKG_VERSION"))).unwrap_or_default();
         s.push('\n');
         s
     }
@@ -295,12 +300,10 @@ impl Prepared {
     }
 
     /// The head of the transcript document (`format`, `name`, `inputs`): what a run's transcript starts with.
-    pub fn transcript_head(&self) -> Value {
+    pub fn transcript_head(&self) -> Head {
         let start = self.script.clock_start.unwrap_or(DEFAULT_START);
         let tz = self.script.time_zone.map_or(0, |t| t.0);
-        let inputs = self.inputs(start, tz);
-        let head = Head { format: crate::transcript::FORMAT, name: &self.script.name, inputs: &inputs };
-        serde_json::to_value(head).unwrap_or_default()
+        Head { format: crate::transcript::FORMAT, name: self.script.name.clone(), inputs: self.inputs(start, tz) }
     }
 
     /// Runs the session to the end (or to the first step that cannot be carried out).
@@ -398,27 +401,25 @@ impl Prepared {
             ended_at,
             budget_exceeded: budget.clone(),
         };
+        let page_errors = transcript.page_errors();
         let doc = Document {
             format: crate::transcript::FORMAT,
-            name: &s.name,
-            inputs: &inputs,
-            events: transcript.entries(),
-            final_jar: &final_jar,
-            summary: &summary,
+            name: s.name.clone(),
+            inputs,
+            events: transcript.entries().to_vec(),
+            final_jar,
+            summary,
         };
         RunReport {
             name: s.name.clone(),
-            transcript: serde_json::to_value(doc).unwrap_or_default(),
-            summary,
-            exchanges,
+            transcript: TranscriptDocument::Whole(doc),
             expectations: runner.expectations,
             steps_run: runner.steps_run,
             steps_total: s.steps.len(),
             step_error: error,
             ended_at,
-            page_errors: transcript.page_errors(),
+            page_errors,
             cut: budget.map(crate::budget::Cut::Budget),
-            har: None,
         }
     }
 }

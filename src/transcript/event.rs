@@ -1,11 +1,11 @@
 //! The events of a transcript. Serialised with a `kind` tag; new kinds are added, old ones never change meaning.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clock::VirtualTime;
 
 /// One event and when it happened.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     /// Virtual time of the event.
     pub at: VirtualTime,
@@ -47,7 +47,7 @@ pub enum ConsoleLevel {
 }
 
 /// Where a JS exception escaped to the host.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorPhase {
     /// A classic script (file, inline or `--eval`) at the top level.
@@ -62,8 +62,9 @@ pub enum ErrorPhase {
     Task,
 }
 
-/// What can happen in a session.
-#[derive(Debug, Clone, Serialize)]
+/// What can happen in a session. Read back with [`Deserialize`] from the JSON it writes (a worker process streams
+/// its transcript so), so a field renamed on one side is a compile error on the other, not a silently empty read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// The session started with these inputs.
@@ -97,7 +98,7 @@ pub enum Event {
         /// local file NAME) or `network` (fetched through the gate).
         origin: String,
         /// SHA-256 of the source, hex (files only).
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         sha256: Option<String>,
         /// Size of the source in bytes.
         bytes: usize,
@@ -116,7 +117,7 @@ pub enum Event {
         /// The message, e.g. `TypeError: x is not a function`.
         message: String,
         /// `file:line:column` when known.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         location: Option<String>,
     },
     /// A cookie changed (set, overwritten, deleted, expired) or was refused.
@@ -130,7 +131,7 @@ pub enum Event {
         /// The cookie path.
         path: String,
         /// The new or offered value; absent for removals.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         value: Option<String>,
         /// Who caused it.
         source: crate::jar::CookieSource,
@@ -147,10 +148,10 @@ pub enum Event {
         /// The request id.
         id: u64,
         /// The HTTP status, when there was a response.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         status: Option<u16>,
         /// The network error (or the block), when there was no response.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
     /// A budget ran out (see [`crate::budget`]): the page stops running scripts and the session ends here.
@@ -172,12 +173,12 @@ pub enum Event {
         /// Index of the step.
         index: usize,
         /// Its label.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
         /// Whether every part held.
         passed: bool,
         /// What did not hold.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         failures: Vec<String>,
     },
     /// A free-form host note (a step of a session script, an event dispatched by the host).

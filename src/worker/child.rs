@@ -49,10 +49,8 @@ fn run(job: Job) {
                 Ok(p) => p,
                 Err(message) => return send(&Line::Setup(message)),
             };
-            send(&Line::Head(prepared.transcript_head(), prepared.steps_total()));
-            let tap = Tap(Box::new(|entry: &crate::transcript::Entry| {
-                send(&Line::Event(serde_json::to_value(entry).unwrap_or_default()))
-            }));
+            send(&Line::Head(Box::new(prepared.transcript_head()), prepared.steps_total()));
+            let tap = Tap(Box::new(|entry: &crate::transcript::Entry| send(&Line::Event(Box::new(entry.clone())))));
             let report = prepared.run_with_tap(Some(tap));
             send(&Line::Done(Box::new(Done::of(&report))));
         }

@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 pub use crate::budget::Cut;
 pub use child::{limit_memory, serve};
@@ -26,7 +25,9 @@ pub use child::{limit_memory, serve};
 use crate::budget::Exceeded;
 use crate::clock::{DEFAULT_START, VirtualTime};
 use crate::conformance::{Check, CheckReport, CheckResult, CheckRunner, SdkBuild};
-use crate::session::{ExpectOutcome, RunOptions, RunReport, Summary};
+use crate::jar::CookieView;
+use crate::session::{Document, ExpectOutcome, Head, Partial, RunOptions, RunReport, Summary, TranscriptDocument};
+use crate::transcript::{Entry, Event, Transcript};
 
 /// The hidden subcommand that makes the binary a worker.
 pub const WORKER_SUBCOMMAND: &str = "__worker";
@@ -73,9 +74,9 @@ pub(crate) enum Job {
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Line {
     /// The transcript's head (`format`, `name`, `inputs`) and the number of steps, before anything runs.
-    Head(Value, usize),
+    Head(Box<Head>, usize),
     /// A transcript entry, as it is recorded.
-    Event(Value),
+    Event(Box<Entry>),
     /// The session ran to its end (maybe a budget's).
     Done(Box<Done>),
     /// The check's report.
@@ -84,13 +85,11 @@ pub(crate) enum Line {
     Setup(String),
 }
 
-/// A finished session: the [`RunReport`] but its exchanges, whose HAR text comes along instead.
+/// A finished session: what its [`RunReport`] holds beyond the head and the entries already streamed.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Done {
-    name: String,
-    transcript: Value,
+    final_jar: Vec<CookieView>,
     summary: Summary,
-    har: String,
     expectations: Vec<ExpectOutcome>,
     steps_run: usize,
     steps_total: usize,
@@ -103,10 +102,8 @@ pub(crate) struct Done {
 impl Done {
     pub(crate) fn of(report: &RunReport) -> Done {
         Done {
-            name: report.name.clone(),
-            transcript: report.transcript.clone(),
-            summary: report.summary.clone(),
-            har: report.har_text(),
+            final_jar: report.transcript.final_jar().unwrap_or_default().to_vec(),
+            summary: report.transcript.summary().clone(),
             expectations: report.expectations.clone(),
             steps_run: report.steps_run,
             steps_total: report.steps_total,
@@ -120,19 +117,25 @@ impl Done {
         }
     }
 
-    fn into_report(self) -> RunReport {
-        RunReport {
-            name: self.name,
-            transcript: self.transcript,
+    /// The report of the session: its head, every entry streamed, and this.
+    fn into_report(self, head: Head, events: Vec<Entry>) -> RunReport {
+        let document = Document {
+            format: head.format,
+            name: head.name.clone(),
+            inputs: head.inputs,
+            events,
+            final_jar: self.final_jar,
             summary: self.summary,
-            exchanges: Vec::new(),
+        };
+        RunReport {
+            name: head.name,
+            transcript: TranscriptDocument::Whole(document),
             expectations: self.expectations,
             steps_run: self.steps_run,
             steps_total: self.steps_total,
             step_error: self.step_error,
             ended_at: self.ended_at,
             cut: self.budget.map(Cut::Budget),
-            har: Some(self.har),
             page_errors: self.page_errors,
         }
     }
@@ -157,8 +160,8 @@ pub enum WorkerError {
 /// What came back from one worker.
 #[derive(Default)]
 struct Stream {
-    head: Option<(Value, usize)>,
-    events: Vec<Value>,
+    head: Option<(Head, usize)>,
+    events: Vec<Entry>,
     done: Option<Done>,
     check: Option<CheckReport>,
     setup: Option<String>,
@@ -176,8 +179,8 @@ fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerEr
     let mut stream = Stream::default();
     for line in outcome.lines {
         match line {
-            Line::Head(h, steps) => stream.head = Some((h, steps)),
-            Line::Event(e) => stream.events.push(e),
+            Line::Head(h, steps) => stream.head = Some((*h, steps)),
+            Line::Event(e) => stream.events.push(*e),
             Line::Done(d) => stream.done = Some(*d),
             Line::Check(c) => stream.check = Some(c),
             Line::Setup(s) => stream.setup = Some(s),
@@ -202,61 +205,49 @@ fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerEr
 pub fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
     let job = Job::Session { path: path.to_path_buf(), opts: Box::new(opts.clone()) };
     let (stream, cut) = run_job(iso, &job)?;
-    match (stream.done, cut) {
-        (Some(done), None) => Ok(done.into_report()),
-        (_, cut) => {
+    match (stream.done, stream.head, cut) {
+        (Some(done), Some((head, _)), None) => Ok(done.into_report(head, stream.events)),
+        (_, head, cut) => {
             let cut = cut.unwrap_or_else(|| Cut::Crashed("the worker ended without a report".into()));
-            Ok(partial(stream.head, stream.events, cut))
+            Ok(partial(head, stream.events, cut))
         }
     }
 }
 
 /// The report of a session whose worker did not finish: the transcript up to its last recorded entry, ended by
 /// `cut`, with a summary counted from those entries.
-fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunReport {
-    let (mut doc, steps_total) = head.unwrap_or_else(|| (json!({"format": crate::transcript::FORMAT}), 0));
-    let name = doc.get("name").and_then(Value::as_str).unwrap_or("session").to_owned();
-    let kind = |e: &Value, k: &str| e.get("kind").and_then(Value::as_str) == Some(k);
-    let requests: Vec<&Value> = events.iter().filter(|e| kind(e, "request")).collect();
-    let allowed = requests.iter().filter(|e| e["decision"]["allowed"] == Value::Bool(true)).count();
-    let expectations: Vec<ExpectOutcome> = events
+fn partial(head: Option<(Head, usize)>, events: Vec<Entry>, cut: Cut) -> RunReport {
+    let (head, steps_total) = match head {
+        Some((head, steps)) => (Some(head), steps),
+        None => (None, 0),
+    };
+    let name = head.as_ref().map_or_else(|| "session".to_owned(), |h| h.name.clone());
+    let mut record = Transcript::new();
+    for entry in events {
+        record.push(entry);
+    }
+    let exchanges = record.exchanges();
+    let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
+    let expectations: Vec<ExpectOutcome> = record
+        .entries()
         .iter()
-        .filter(|e| kind(e, "expectation"))
-        .filter_map(|e| {
-            let step = e["index"].as_u64().and_then(|i| usize::try_from(i).ok())?;
-            let label = e["label"].as_str().map(str::to_owned);
-            let passed = e["passed"].as_bool()?;
-            let failures = e["failures"].as_array().into_iter().flatten();
-            let failures = failures.filter_map(|f| f.as_str().map(str::to_owned)).collect();
-            Some(ExpectOutcome { step, label, passed, failures })
+        .filter_map(|e| match &e.event {
+            Event::Expectation { index, label, passed, failures } => {
+                Some(ExpectOutcome { step: *index, label: label.clone(), passed: *passed, failures: failures.clone() })
+            }
+            _ => None,
         })
         .collect();
     let passed = expectations.iter().filter(|e| e.passed).count();
-    let steps = events.iter().filter(|e| kind(e, "step")).count();
-    // As `Transcript::page_errors` words them.
-    let page_errors = events
-        .iter()
-        .filter_map(|e| {
-            let (at, text) = (e["at"].as_str()?, |k: &str| e[k].as_str().unwrap_or_default().to_owned());
-            match e["kind"].as_str()? {
-                "js_error" => Some(format!("{at} JS error: {}", text("message"))),
-                "console" if e["level"] == "error" => Some(format!("{at} console.error: {}", text("text"))),
-                _ => None,
-            }
-        })
-        .collect();
-    let ended_at: VirtualTime = events
-        .last()
-        .and_then(|e| e.get("at"))
-        .and_then(|at| serde_json::from_value(at.clone()).ok())
-        .unwrap_or(DEFAULT_START);
+    let steps = record.entries().iter().filter(|e| matches!(e.event, Event::Step { .. })).count();
+    let ended_at = record.entries().last().map_or(DEFAULT_START, |e| e.at);
     let message = cut.to_string();
     let summary = Summary {
         steps,
-        requests: requests.len(),
+        requests: exchanges.len(),
         allowed,
-        blocked: requests.len() - allowed,
-        js_errors: events.iter().filter(|e| kind(e, "js_error")).count(),
+        blocked: exchanges.len() - allowed,
+        js_errors: record.js_errors().count(),
         expectations_passed: passed,
         expectations_failed: expectations.len() - passed,
         step_error: Some(message.clone()),
@@ -264,23 +255,23 @@ fn partial(head: Option<(Value, usize)>, events: Vec<Value>, cut: Cut) -> RunRep
         ended_at,
         budget_exceeded: None,
     };
-    doc["summary"] = serde_json::to_value(&summary).unwrap_or_default();
-    doc["events"] = Value::Array(events);
-    doc["final_jar"] = Value::Null;
-    let mut har = serde_json::to_string_pretty(&crate::net::to_har(&[], env!("CARGO_PKG_VERSION"))).unwrap_or_default();
-    har.push('\n');
+    let page_errors = record.page_errors();
+    let (format, inputs) = match head {
+        Some(h) => (h.format, Some(h.inputs)),
+        None => (crate::transcript::FORMAT, None),
+    };
+    let name_in_document = inputs.as_ref().map(|_| name.clone());
+    let document =
+        Partial { format, name: name_in_document, inputs, summary, events: record.entries().to_vec(), final_jar: None };
     RunReport {
         name,
-        transcript: doc,
-        summary,
-        exchanges: Vec::new(),
+        transcript: TranscriptDocument::Partial(document),
         expectations,
         steps_run: steps,
         steps_total,
         step_error: Some(message),
         ended_at,
         cut: Some(cut),
-        har: Some(har),
         page_errors,
     }
 }
