@@ -49,6 +49,7 @@ use crate::host::HostRef;
 const PRELUDE: &str = concat!(
     "(function (H) {\n'use strict';\n",
     include_str!("js/intrinsics.js"),
+    include_str!("js/weakref.js"),
     include_str!("js/lazy.js"),
     include_str!("js/window.js"),
     include_str!("js/navigator.js"),
