@@ -111,8 +111,8 @@ fn tap(reports: &[RunReport]) -> String {
     let mut out = format!("TAP version 14\n1..{}\n", all.len());
     for (i, t) in all.iter().enumerate() {
         let n = i + 1;
-        // `#` starts a directive in TAP and must not appear in a description.
-        let description = format!("{}: {}", t.session, t.name).replace('#', "\\#");
+        // `#` starts a directive in TAP and must not appear in a description; a line break would end the test point.
+        let description = format!("{}: {}", t.session, t.name).replace('#', "\\#").replace(['\r', '\n'], " ");
         if t.failures.is_empty() {
             out.push_str(&format!("ok {n} - {description}\n"));
         } else {
@@ -231,6 +231,12 @@ mod tests {
         assert!(tap.starts_with("TAP version 14\n1..5\nok 1 - first: silent (step 1)\nok 2 - first: step 3\n"));
         assert!(tap.contains("not ok 4 - second \\# odd: step 3\n  ---\n  failures:\n    - \"expected 0 requests"));
         assert!(tap.ends_with("# 3 passed, 2 failed\n"));
+        // A session name with a line break cannot start a test point of its own.
+        let mut odd = reports();
+        odd[0].name = "first\nok 9 - forged".into();
+        let tap = render(Format::Tap, &odd);
+        assert!(tap.contains("ok 1 - first ok 9 - forged: silent (step 1)\n"), "{tap}");
+        assert!(!tap.contains("\nok 9"), "{tap}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod pattern;
 mod runner;
 mod script;
 mod steps;
+mod summary;
 
 pub use document::{Document, Head, Inputs, Partial, SdkInput, Summary, TranscriptDocument};
 pub use duration::{Span, SpanError};
@@ -19,9 +20,10 @@ pub use expect::{
 };
 pub use imp::{PageTemplate, Session, SessionBuilder, SessionError};
 pub use judge::Observed;
-pub use runner::{Prepared, RunOptions, RunReport, SetupError, page_errors_text, prepare, summary_text};
+pub use runner::{Prepared, RunOptions, RunReport, SetupError, prepare};
 pub use script::{
     CeCall, ConsentSpec, CookieSpec, HostEvent, LifetimeCap, LoadStep, NoArgs, SCRIPT_FORMAT, ScriptError,
     SessionScript, SetCookieStep, Step, TimeZone, TimeZoneError, TransportKind, TransportSpec, parse_time_zone,
 };
 pub use steps::ExpectOutcome;
+pub use summary::{page_errors_text, summary_text};
