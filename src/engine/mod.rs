@@ -3,8 +3,10 @@
 
 pub mod code_cache;
 mod errors;
+mod host_code;
 
 pub(crate) use errors::{describe, is_out_of_instructions};
+pub(crate) use host_code::{PRELUDE_PATH, is_host_function, module_path};
 
 /// The parser settings of every page: Boa's AST optimizer (constant folding) is off. It costs more than it saves on
 /// scripts that run once (the prelude modules, SDK bundles), and it never changes what a script does.

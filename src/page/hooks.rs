@@ -7,7 +7,7 @@ use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
 use boa_engine::context::time::JsInstant;
 use boa_engine::context::{Clock as BoaClock, HostHooks};
 use boa_engine::object::builtins::JsPromise;
-use boa_engine::{Context, JsObject, JsValue};
+use boa_engine::{Context, JsObject, JsValue, object::builtins::JsFunction};
 
 use crate::host::HostRef;
 
@@ -69,6 +69,11 @@ impl PageHooks {
 }
 
 impl HostHooks for PageHooks {
+    /// The host's own functions read as built-ins (`[native code]`), page functions as their source.
+    fn has_source_text_available(&self, function: &JsFunction, _: &mut Context) -> bool {
+        !crate::engine::is_host_function(function)
+    }
+
     fn local_timezone_offset_seconds(&self, _unix_time_seconds: i64) -> i32 {
         self.tz_offset_seconds
     }

@@ -160,7 +160,7 @@ pub(crate) fn install(
     storage::add_natives(ctx, &natives, url)?;
     modules::add_natives(ctx, &natives)?;
     natives.set_integrity_level(IntegrityLevel::Frozen, ctx)?;
-    let prelude = crate::engine::code_cache::eval(ctx, PRELUDE, "sdkhost-prelude.js")?;
+    let prelude = crate::engine::code_cache::eval(ctx, PRELUDE, crate::engine::PRELUDE_PATH)?;
     let prelude =
         prelude.as_callable().ok_or_else(|| JsNativeError::typ().with_message("sdkhost: prelude is not a function"))?;
     let hooks = prelude.call(&JsValue::undefined(), &[natives.into()], ctx)?;

@@ -49,7 +49,7 @@ fn load_module(_: &JsValue, args: &[JsValue], ctx: &mut Context) -> JsResult<JsV
     let Some((_, source)) = MODULES.iter().find(|(n, _)| *n == name) else {
         return Err(JsNativeError::typ().with_message(format!("sdkhost: no prelude module {name}")).into());
     };
-    let path = format!("sdkhost/{name}.js");
+    let path = crate::engine::module_path(&name);
     crate::engine::code_cache::eval(ctx, source, &path)
 }
 

@@ -842,9 +842,9 @@ impl BuiltInFunctionObject {
         // 1. Let func be the this value.
         let func = this;
 
-        // TODO:
         //    2. If func is an Object, func has a [[SourceText]] internal slot, func.[[SourceText]] is a sequence of Unicode code points,and HostHasSourceTextAvailable(func) is true, then
         //        a. Return CodePointsToString(func.[[SourceText]]).
+        //    (below, where the source text is read)
 
         // 3. If func is a built-in function object, return an implementation-defined String source code representation of func.
         //    The representation must have the syntax of a NativeFunction. Additionally, if func has an [[InitialName]] internal slot and
@@ -876,18 +876,39 @@ impl BuiltInFunctionObject {
             return Ok(js_string!("function () { [native code] }").into());
         }
 
-        let function = object
-            .downcast_ref::<OrdinaryFunction>()
-            .ok_or_else(|| JsNativeError::typ().with_message("not a function"))?;
+        let (name, source_text) = {
+            let function = object
+                .downcast_ref::<OrdinaryFunction>()
+                .ok_or_else(|| JsNativeError::typ().with_message("not a function"))?;
+            let code = function.codeblock();
+            let source_text = code
+                .source_info()
+                .text_spanned()
+                .to_code_points()
+                .map(JsString::from);
+            (code.name().clone(), source_text)
+        };
 
-        let code = function.codeblock();
-        if let Some(code_points) = code.source_info().text_spanned().to_code_points() {
-            return Ok(JsString::from(code_points).into());
+        if let Some(source_text) = source_text {
+            let func = JsFunction::from_object_unchecked(object.clone());
+            if context
+                .host_hooks()
+                .has_source_text_available(&func, context)
+            {
+                return Ok(source_text.into());
+            }
+            // The host hides the source: show the function as a built-in, named as a built-in is shown.
+            let name = object.get(js_string!("name"), context)?;
+            if let Some(name) = name.as_string() {
+                return Ok(
+                    js_string!(js_str!("function "), &name, js_str!("() { [native code] }")).into(),
+                );
+            }
         }
 
         Ok(js_string!(
             js_str!("function "),
-            code.name(),
+            &name,
             js_str!("() { [native code] }")
         )
         .into())

@@ -194,3 +194,37 @@ fn function_constructor_early_errors_super() {
         ),
     ]);
 }
+
+#[test]
+fn to_string_asks_the_host_for_the_source_text() {
+    use crate::{
+        Context, Source,
+        context::{ContextBuilder, HostHooks},
+        object::builtins::JsFunction,
+    };
+    use std::rc::Rc;
+
+    // A host that hides the source of every function named `hidden`.
+    struct Hooks;
+    impl HostHooks for Hooks {
+        fn has_source_text_available(&self, function: &JsFunction, context: &mut Context) -> bool {
+            function
+                .get(js_string!("name"), context)
+                .is_ok_and(|name| name != JsValue::from(js_string!("hidden")))
+        }
+    }
+
+    let context = &mut ContextBuilder::new()
+        .host_hooks(Rc::new(Hooks))
+        .build()
+        .unwrap();
+    let shown = context
+        .eval(Source::from_bytes(
+            "(function hidden(a) { return a; }).toString() + '|' + (function shown(a) { return a; }).toString()",
+        ))
+        .unwrap();
+    assert_eq!(
+        shown.as_string().unwrap().to_std_string_escaped(),
+        "function hidden() { [native code] }|function shown(a) { return a; }"
+    );
+}
