@@ -28,6 +28,8 @@ enum Command {
     /// Load one page, run scripts and snippets in order, advance the clock, print what happened as JSON.
     Run(cli::run::RunArgs),
     /// Serve a local tracking collector on 127.0.0.1 for live-mode sessions; prints each request as a JSON line.
+    #[command(after_help = "What it received, for tests: GET /_sdkhost/received[?path=P] and POST /_sdkhost/reset, \
+        each with the header `Sec-Sdkhost-Api: 1` (a header no page can send, so pages cannot reach the API).")]
     Collector(cli::tools::CollectorArgs),
     /// Run the CE v2 conformance suite against an SDK build; exit 0 if every selected check passes, 1 if one fails.
     Conform(cli::conform::ConformArgs),
