@@ -226,3 +226,57 @@ fn a_stdout_that_cannot_be_written_exits_4_instead_of_panicking() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("stdout: cannot write"), "{}", stderr(&out));
 }
+
+/// The child process, killed when dropped (a failed assertion must not leave it spinning).
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_finished_sessions_transcript_is_written_before_the_run_ends() {
+    // The second session does not end for hours (a catastrophic regex: the engine's matcher checks no budget); the
+    // run is then killed, as Ctrl-C or a CI time limit would. The first session's transcript and HAR must already be on disk, whole.
+    let d = dir("interrupted");
+    let (first, second, out_dir, har_dir) = (d.join("first.json"), d.join("second.json"), d.join("out"), d.join("har"));
+    write(&first, SESSION);
+    write(
+        &second,
+        r#"{"name": "spins", "steps": [{"load": {"url": "https://shop.example/", "snippet": false}},
+  {"eval": "/(a+)+$/.test('a'.repeat(60) + 'b')"}]}"#,
+    );
+    let child = Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args([p("replay"), &first, &second, p("--jobs"), p("1"), p("--in-process"), p("--out"), &out_dir])
+        .args([p("--har"), &har_dir])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn sdkhost");
+    let mut child = Killed(child);
+    let transcript = out_dir.join("first.transcript.json");
+    let har = har_dir.join("first.har");
+    // Poll (no timing assertion): the run never ends by itself, so only the file's appearance ends the wait.
+    for _ in 0..1200 {
+        if transcript.exists() && har.exists() {
+            break;
+        }
+        assert!(child.0.try_wait().expect("poll").is_none(), "the run ended although its second session spins");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        transcript.exists() && har.exists(),
+        "the finished session's outputs are not on disk while the run goes on"
+    );
+    assert!(child.0.try_wait().expect("poll").is_none(), "still running: the second session spins");
+    drop(child);
+    let doc: serde_json::Value = serde_json::from_str(&read(&transcript)).expect("a whole transcript");
+    assert_eq!(doc["name"], "tiny");
+    let har: serde_json::Value = serde_json::from_str(&read(&har)).expect("a whole HAR");
+    assert!(har["log"]["entries"].is_array());
+    assert!(!out_dir.join("second.transcript.json").exists());
+    std::fs::remove_dir_all(&d).ok();
+}

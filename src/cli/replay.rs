@@ -146,9 +146,21 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
         None => Ok(prepared.run()),
         Some(iso) => sdkhost::worker::run_session(iso, file, &opts),
     };
-    let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |_, result| {
+    // Each session's transcript and HAR are written as soon as it finishes, so a run that is interrupted (Ctrl-C, a
+    // CI time limit, a later session that takes the process down) keeps what it recorded so far.
+    let outputs = std::sync::Mutex::new(Outputs::default());
+    let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |i, result| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         if let Ok(report) = result {
+            let mut outputs = outputs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(base) = &args.out {
+                let path = output_path(base, many, &files[i], ".transcript.json");
+                outputs.file("--out", &path, report.transcript_text().as_bytes());
+            }
+            if let Some(base) = &args.har {
+                let path = output_path(base, many, &files[i], ".har");
+                outputs.file("--har", &path, report.har_text().as_bytes());
+            }
             let line = sdkhost::replay::progress_line(n, total, report, started.elapsed());
             #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
             {
@@ -156,19 +168,10 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
             }
         }
     });
+    let mut outputs = outputs.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A session that could not be run at all ends the command, after the others' outputs were written.
     let reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     // Every session ran: from here a failed write is reported (exit 4) after the other outputs are written.
-    let mut outputs = Outputs::default();
-    for (file, report) in files.iter().zip(&reports) {
-        if let Some(base) = &args.out {
-            let path = output_path(base, many, file, ".transcript.json");
-            outputs.file("--out", &path, report.transcript_text().as_bytes());
-        }
-        if let Some(base) = &args.har {
-            let path = output_path(base, many, file, ".har");
-            outputs.file("--har", &path, report.har_text().as_bytes());
-        }
-    }
     if let Some(path) = &args.html {
         let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript_value())).collect();
         outputs.file("--html", path, sdkhost::html::render("sdkhost replay", &inputs).as_bytes());
