@@ -25,7 +25,8 @@ struct Cli {
 enum Command {
     /// Replay session scripts: run each, write its transcript, print a summary; exit 1 if an expectation fails.
     Replay(cli::replay::ReplayArgs),
-    /// Load one page, run scripts and snippets in order, advance the clock, print what happened as JSON.
+    /// Load one page, run scripts and snippets in order, advance the clock, print its transcript (the document
+    /// `replay --out` writes) and the `--eval` values as JSON.
     Run(cli::run::RunArgs),
     /// Serve a local tracking collector on 127.0.0.1 for live-mode sessions; prints each request as a JSON line.
     #[command(after_help = "What it received, for tests: GET /_sdkhost/received[?path=P] and POST /_sdkhost/reset, \
@@ -38,11 +39,11 @@ enum Command {
     Diff(cli::tools::DiffArgs),
     /// Write one self-contained HTML report from transcripts, `run` output and conformance reports (JSON).
     Report(cli::tools::ReportArgs),
-    /// Print the JSON Schema of a document: `session` (session scripts), `transcript` (`replay --out`) or `report`
-    /// (`conform --format json`). The same files are in the repository's `schemas/` folder.
+    /// Print the JSON Schema of a document: `session` (session scripts), `transcript` (`replay --out`), `run` (what
+    /// `run` prints) or `report` (`conform --format json`). The same files are in the repository's `schemas/` folder.
     Schema {
         /// Which document.
-        #[arg(value_parser = ["session", "transcript", "report"])]
+        #[arg(value_parser = ["session", "transcript", "run", "report"])]
         document: String,
     },
     /// Internal: run one job from stdin in this process and stream its lines to stdout (see `sdkhost::worker`).

@@ -1,11 +1,12 @@
 //! JSON Schemas of the documents sdkhost reads and writes, generated from the types (`schemars`): the session script
-//! (what `replay` reads, from [`SessionScript`]), the transcript (what `replay --out` writes) and the conformance
-//! report (`conform --format json`, from [`SuiteReport`]). `sdkhost schema NAME` prints one; `schemas/` in the
-//! repository holds them all, and a test fails when they are stale.
+//! (what `replay` reads, from [`SessionScript`]), the transcript (what `replay --out` writes), `run`'s output (the
+//! transcript and its `evals`) and the conformance report (`conform --format json`, from [`SuiteReport`]).
+//! `sdkhost schema NAME` prints one; `schemas/` in the repository holds them all, and a test fails when they are
+//! stale.
 //!
-//! The transcript document is assembled with `json!` around the typed events, so its schema comes from
-//! [`TranscriptDoc`], a struct that mirrors it: the head, summary and final jar field by field, each event by its time
-//! and `kind` (the event bodies are not spelt out field by field).
+//! The transcript's schema comes from [`TranscriptDoc`], a struct that mirrors the document
+//! ([`crate::session::Document`]): the head, summary and final jar field by field, each event by its time and `kind`
+//! (the event bodies are not spelt out field by field, so the schema stays readable).
 
 use std::borrow::Cow;
 
@@ -19,9 +20,10 @@ use crate::session::{
 };
 
 /// The documents with a schema: (name for `sdkhost schema NAME`, file name under `schemas/`).
-pub const DOCUMENTS: [(&str, &str); 3] = [
+pub const DOCUMENTS: [(&str, &str); 4] = [
     ("session", "session.schema.json"),
     ("transcript", "transcript.schema.json"),
+    ("run", "run.schema.json"),
     ("report", "conform-report.schema.json"),
 ];
 
@@ -30,6 +32,7 @@ pub fn schema(name: &str) -> Option<Value> {
     let schema = match name {
         "session" => schemars::schema_for!(SessionScript),
         "transcript" => schemars::schema_for!(TranscriptDoc),
+        "run" => schemars::schema_for!(RunDoc),
         "report" => {
             // The report is only ever written: its schema is what serialising gives.
             let settings = schemars::generate::SchemaSettings::draft2020_12().for_serialize();
@@ -62,6 +65,17 @@ pub struct TranscriptDoc {
     final_jar: Vec<CookieDoc>,
     /// The counts.
     summary: TranscriptSummary,
+}
+
+/// What `sdkhost run` prints: a transcript, as [`TranscriptDoc`], then the value of each `--eval`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code, reason = "only its schema is used")]
+pub struct RunDoc {
+    #[schemars(flatten)]
+    transcript: TranscriptDoc,
+    /// Each `--eval` in order: `{"value": ...}`, or `{"error": "..."}` when it threw.
+    evals: Vec<crate::session::EvalResult>,
 }
 
 /// The inputs of a run.

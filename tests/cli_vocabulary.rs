@@ -74,7 +74,7 @@ fn run_advances_by_a_duration() {
     let out = sdkhost(&["run", "--url", "https://a.example/", "--advance", "15m"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["now"], "2026-01-01T00:15:00.000Z");
+    assert_eq!(v["summary"]["ended_at"], "2026-01-01T00:15:00.000Z");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn run_json(args: &[&str]) -> serde_json::Value {
 }
 
 fn events<'a>(v: &'a serde_json::Value, kind: &str) -> Vec<&'a serde_json::Value> {
-    v["transcript"].as_array().unwrap().iter().filter(|e| e["kind"] == kind).collect()
+    v["events"].as_array().unwrap().iter().filter(|e| e["kind"] == kind).collect()
 }
 
 fn tmp_file(name: &str, contents: &str) -> String {
@@ -151,7 +151,7 @@ fn sdk_swaps_the_crossengage_build_or_maps_any_url() {
         "--advance",
         "1s",
     ]);
-    assert!(v["console"].as_array().unwrap().iter().any(|c| c["text"] == "lib loaded"), "{}", v["console"]);
+    assert!(events(&v, "console").iter().any(|c| c["text"] == "lib loaded"), "{}", v["events"]);
 
     // replay: the flag replaces the script's mapping, and the transcript names the file as typed.
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_vocabulary");
@@ -212,7 +212,7 @@ fn run_takes_stub_rules_and_ends_with_a_page_leave() {
     let requests = events(&v, "request");
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(requests[0]["outcome"]["response"]["status"], 503, "{}", requests[0]);
-    assert!(v["console"].as_array().unwrap().iter().any(|c| c["text"] == "leaving"), "{}", v["console"]);
+    assert!(events(&v, "console").iter().any(|c| c["text"] == "leaving"), "{}", v["events"]);
     assert_eq!(events(&v, "page_closed").len(), 1);
     let bad = sdkhost(&["run", "--url", "https://a.example/", "--respond", r#"{"url": "*", "stauts": 1}"#]);
     assert_eq!(bad.status.code(), Some(2));

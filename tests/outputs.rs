@@ -208,7 +208,7 @@ fn an_output_that_cannot_be_written_after_the_run_exits_4_and_loses_nothing_else
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains(&format!("--har {}: cannot write", har_path.display())), "{}", stderr(&out));
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("run's JSON is still printed");
-    assert_eq!(printed["url"], "https://shop.example/");
+    assert_eq!(printed["name"], "run https://shop.example/");
     assert!(read(&jar).contains("\"format\": 1"), "the profile is still saved");
     std::fs::remove_dir_all(&d).ok();
 }

@@ -67,6 +67,30 @@ fn every_bundled_session_and_golden_transcript_validates() {
 }
 
 #[test]
+fn run_prints_a_transcript_and_its_evals() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["run", "--url", "https://shop.example/", "--script", "sdk-js/snippet.js"])
+        .args(["--eval", "ce({trackingOptIn: true}); ce('track', 'Viewed Page'); 1", "--eval", "null.x"])
+        .args(["--advance", "1s", "--leave"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the second eval threw: {}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = check(&validator("run"), "run output", &doc);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The same document `replay --out` writes, and the evals after it.
+    let mut transcript = doc.clone();
+    let evals = transcript.as_object_mut().unwrap().remove("evals").unwrap();
+    let problems = check(&validator("transcript"), "run output without evals", &transcript);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(evals[0], serde_json::json!({"value": 1}));
+    assert!(evals[1]["error"].as_str().unwrap().contains("TypeError"), "{evals}");
+    assert_eq!((doc["summary"]["requests"].as_u64(), doc["summary"]["js_errors"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(doc["name"], "run https://shop.example/");
+}
+
+#[test]
 fn the_schemas_reject_what_the_parser_rejects() {
     let sessions = validator("session");
     let good: Value = serde_json::json!({"name": "n", "steps": [{"load": {"url": "https://a.example/"}},

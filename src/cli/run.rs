@@ -3,11 +3,8 @@
 
 use std::path::PathBuf;
 
-use serde_json::json;
-
 use sdkhost::files::{RunFiles, read_input};
-use sdkhost::session::SessionError;
-use sdkhost::transcript::Event;
+use sdkhost::session::{Document, EvalResult, Inputs, RunDocument, SessionError, Summary, TransportKind};
 use sdkhost::{Error, VirtualTime};
 
 use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK, Outputs};
@@ -103,10 +100,12 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
         Some(p) => sdkhost::jar::load_profile(p).map_err(|e| Error::arg("--jar", e))?,
         None => None,
     };
+    let policy = args.gate.policy()?;
+    let inputs = Inputs::new(args.seed, start, 0, &sdk, policy.clone(), TransportKind::Stub);
     let mut builder = sdkhost::Session::builder()
         .seed(args.seed)
         .clock_start(start)
-        .policy(args.gate.policy()?)
+        .policy(policy)
         .transport(Box::new(stub))
         .budgets(args.budgets.budgets());
     for (url, name, source) in sdk {
@@ -130,11 +129,11 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
                 Ok((name, source)) => ended(session.run_script(&name, &source), &format!("--script {name}"))?,
                 Err(js) => match session.eval(&js) {
                     Ok(v) => {
-                        evals.push(json!({"value": v}));
+                        evals.push(EvalResult::Value(v));
                         true
                     }
                     Err(SessionError::Script(e)) => {
-                        evals.push(json!({"error": e}));
+                        evals.push(EvalResult::Error(e));
                         true
                     }
                     Err(e) => ended(Err(e), "--eval")?,
@@ -158,6 +157,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     {
         outputs.failed(Error::write("--jar", path, e));
     }
+    let final_jar = session.final_jar();
     let transcript = session.transcript();
     if let Some(path) = &args.har {
         let exchanges = transcript.exchanges();
@@ -167,30 +167,19 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
             Err(e) => outputs.failed(Error::write("--har", path, e)),
         }
     }
-    let mut console = Vec::new();
-    let mut errors = Vec::new();
-    for entry in transcript.entries() {
-        match &entry.event {
-            Event::Console { level, text } => console.push(json!({"at": entry.at, "level": level, "text": text})),
-            Event::JsError { phase, message, location } => {
-                errors.push(json!({"at": entry.at, "phase": phase, "message": message, "location": location}))
-            }
-            _ => {}
-        }
-    }
-    let mut out = json!({
-        "url": args.url,
-        "now": session.now(),
-        "console": console,
-        "errors": errors,
-        "evals": evals,
-        "transcript": transcript.entries(),
-    });
+    // The record is a transcript document, as `replay --out` writes: no steps, no expectations; then the evals.
     let budget = session.budget_exceeded();
-    if let Some(b) = &budget {
-        out["budget_exceeded"] = json!(b);
-    }
-    match serde_json::to_string_pretty(&out) {
+    let summary = Summary::of(&transcript, 0, &[], None, session.now()).budget(budget.clone());
+    let js_errors = summary.js_errors;
+    let document = Document {
+        format: sdkhost::transcript::FORMAT,
+        name: format!("run {}", args.url),
+        inputs,
+        events: transcript.entries().to_vec(),
+        final_jar,
+        summary,
+    };
+    match serde_json::to_string_pretty(&RunDocument { document, evals }) {
         Ok(text) => outputs.stdout(&(text + "\n")),
         Err(e) => outputs.failed(Error::write_stdout(e)),
     }
@@ -211,7 +200,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     }
     outputs.finish(if budget.is_some() {
         CUT_SHORT
-    } else if errors.is_empty() {
+    } else if js_errors == 0 {
         OK
     } else {
         FAILED

@@ -29,7 +29,8 @@ pub enum Input {
 }
 
 impl Input {
-    /// Recognises a transcript (`events`), `run` output (`transcript`) or a conformance report (`checks`).
+    /// Recognises a transcript (`events`; `run` prints one too), a conformance report (`checks`), or the output of
+    /// an older `run` (`transcript`).
     ///
     /// # Errors
     /// [`LoadError::Unknown`] naming `source` (a file path): the document is none of the three.
@@ -137,7 +138,8 @@ pub enum LoadError {
     },
 }
 
-/// `run` prints `{url, now, console, errors, evals, transcript: [entries]}`; the report reads its entries as events.
+/// `run` printed `{url, now, console, errors, evals, transcript: [entries]}` before it printed a transcript document;
+/// the report still reads such a file, its entries as events.
 fn run_output_as_transcript(mut value: Value) -> Value {
     let events = value.get_mut("transcript").map(Value::take).unwrap_or_default();
     let name = format!("run {}", value.get("url").and_then(Value::as_str).unwrap_or(""));

@@ -6,11 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::script::TransportKind;
+use super::steps::ExpectOutcome;
 use crate::budget::Exceeded;
 use crate::clock::VirtualTime;
 use crate::jar::CookieView;
 use crate::net::{Exchange, Policy};
-use crate::transcript::{Entry, Event};
+use crate::transcript::{Entry, Event, Transcript};
 
 /// One script URL the session maps to a local file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,27 @@ pub struct Inputs {
     pub policy: Policy,
     /// The transport.
     pub transport: TransportKind,
+}
+
+impl Inputs {
+    /// The inputs of a run: `sdk` lists the mapped scripts as (URL, name, source), in order.
+    pub fn new(
+        seed: u64,
+        clock_start: VirtualTime,
+        tz_offset_minutes: i32,
+        sdk: &[(String, String, String)],
+        policy: Policy,
+        transport: TransportKind,
+    ) -> Inputs {
+        let sdk = sdk
+            .iter()
+            .map(|(url, name, source)| {
+                let m = crate::host::MappedScript::new(name.clone(), source.as_str());
+                SdkInput { url: url.clone(), name: name.clone(), sha256: m.sha256, bytes: source.len() }
+            })
+            .collect();
+        Inputs { seed, clock_start, tz_offset_minutes, sdk, policy, transport }
+    }
 }
 
 /// The head of a transcript document: what a worker sends before anything runs.
@@ -82,6 +104,41 @@ pub struct Summary {
     pub budget_exceeded: Option<Exceeded>,
 }
 
+impl Summary {
+    /// The counts of `transcript`, after `steps` steps with these `expectations`, ended at `ended_at` (by
+    /// `step_error` when one failed). No budget ran out ([`Summary::budget`] says otherwise).
+    pub fn of(
+        transcript: &Transcript,
+        steps: usize,
+        expectations: &[ExpectOutcome],
+        step_error: Option<String>,
+        ended_at: VirtualTime,
+    ) -> Summary {
+        let exchanges = transcript.exchanges();
+        let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
+        let passed = expectations.iter().filter(|e| e.passed).count();
+        Summary {
+            steps,
+            requests: exchanges.len(),
+            allowed,
+            blocked: exchanges.len() - allowed,
+            js_errors: transcript.js_errors().count(),
+            expectations_passed: passed,
+            expectations_failed: expectations.len() - passed,
+            step_error,
+            ended_by: None,
+            ended_at,
+            budget_exceeded: None,
+        }
+    }
+
+    /// The same summary, ended by `budget` when one ran out.
+    #[must_use]
+    pub fn budget(self, budget: Option<Exceeded>) -> Summary {
+        Summary { budget_exceeded: budget, ..self }
+    }
+}
+
 /// A whole transcript document: the session ran to its end (maybe a budget's).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
@@ -97,6 +154,27 @@ pub struct Document {
     pub final_jar: Vec<CookieView>,
     /// The counts and the end.
     pub summary: Summary,
+}
+
+/// What `sdkhost run` prints: a transcript document of the same types as `replay --out` (named after the page, no
+/// steps or expectations), then the value of each `--eval` in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunDocument {
+    /// The transcript.
+    #[serde(flatten)]
+    pub document: Document,
+    /// Each `--eval`'s value, or the error it threw.
+    pub evals: Vec<EvalResult>,
+}
+
+/// What one `--eval` gave: `{"value": ...}` or `{"error": "..."}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvalResult {
+    /// The snippet's completion value, as JSON.
+    Value(serde_json::Value),
+    /// The page threw (also recorded as a `js_error` event).
+    Error(String),
 }
 
 /// The transcript of a session whose worker process did not finish (timed out, crashed): the head if it came, the

@@ -240,6 +240,16 @@ impl Session {
         self.host.get().now()
     }
 
+    /// The cookie jar now (for a document's `final_jar`), after recording the cookie events still pending (the
+    /// expiries due by now).
+    pub fn final_jar(&mut self) -> Vec<crate::jar::CookieView> {
+        let mut host = self.host.get_mut();
+        let now = host.now();
+        let jar = host.jar.all(now);
+        host.flush_cookie_events();
+        jar
+    }
+
     /// A copy of the transcript so far.
     pub fn transcript(&self) -> Transcript {
         self.host.get().transcript.clone()

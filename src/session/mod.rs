@@ -12,7 +12,7 @@ mod script;
 mod steps;
 mod summary;
 
-pub use document::{Document, Head, Inputs, Partial, SdkInput, Summary, TranscriptDocument};
+pub use document::{Document, EvalResult, Head, Inputs, Partial, RunDocument, SdkInput, Summary, TranscriptDocument};
 pub use duration::{Span, SpanError};
 pub use expect::{
     BodyPattern, ConsoleExpect, CookieExpect, Expectation, JsExpect, LinePattern, RequestPattern, RequestsExpect,

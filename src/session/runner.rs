@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{Document, Head, Inputs, SdkInput, Summary, TranscriptDocument};
+use super::document::{Document, Head, Inputs, Summary, TranscriptDocument};
 use super::imp::Session;
 use super::script::{SessionScript, TransportKind};
 use super::steps::{ExpectOutcome, Runner, summarize};
@@ -271,22 +271,7 @@ impl Prepared {
     }
 
     fn inputs(&self, start: VirtualTime, tz: i32) -> Inputs {
-        let sdk = self
-            .sdk
-            .iter()
-            .map(|(url, name, source)| {
-                let m = crate::host::MappedScript::new(name.clone(), source.as_str());
-                SdkInput { url: url.clone(), name: name.clone(), sha256: m.sha256, bytes: source.len() }
-            })
-            .collect();
-        Inputs {
-            seed: self.seed,
-            clock_start: start,
-            tz_offset_minutes: tz,
-            sdk,
-            policy: self.policy.clone(),
-            transport: self.transport.kind(),
-        }
+        Inputs::new(self.seed, start, tz, &self.sdk, self.policy.clone(), self.transport.kind())
     }
 
     /// The script's name.
@@ -366,13 +351,7 @@ impl Prepared {
             }
         }
         let ended_at = runner.session.now();
-        let final_jar = {
-            let mut host = runner.session.host().get_mut();
-            let now = host.now();
-            let jar = host.jar.all(now);
-            host.flush_cookie_events();
-            jar
-        };
+        let final_jar = runner.session.final_jar();
         let mut error = runner.error.take();
         // The profile is saved whether or not a step failed: it holds what the browser would keep.
         if let Some(path) = &self.profile_path
@@ -384,23 +363,9 @@ impl Prepared {
             });
         }
         let transcript = runner.session.transcript();
-        let exchanges = transcript.exchanges();
-        let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
-        let passed = runner.expectations.iter().filter(|e| e.passed).count();
         let budget = runner.session.budget_exceeded();
-        let summary = Summary {
-            steps: runner.steps_run,
-            requests: exchanges.len(),
-            allowed,
-            blocked: exchanges.len() - allowed,
-            js_errors: transcript.js_errors().count(),
-            expectations_passed: passed,
-            expectations_failed: runner.expectations.len() - passed,
-            step_error: error.clone(),
-            ended_by: None,
-            ended_at,
-            budget_exceeded: budget.clone(),
-        };
+        let summary = Summary::of(&transcript, runner.steps_run, &runner.expectations, error.clone(), ended_at)
+            .budget(budget.clone());
         let page_errors = transcript.page_errors();
         let doc = Document {
             format: crate::transcript::FORMAT,

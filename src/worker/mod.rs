@@ -226,8 +226,6 @@ fn partial(head: Option<(Head, usize)>, events: Vec<Entry>, cut: Cut) -> RunRepo
     for entry in events {
         record.push(entry);
     }
-    let exchanges = record.exchanges();
-    let allowed = exchanges.iter().filter(|e| e.is_allowed()).count();
     let expectations: Vec<ExpectOutcome> = record
         .entries()
         .iter()
@@ -238,22 +236,12 @@ fn partial(head: Option<(Head, usize)>, events: Vec<Entry>, cut: Cut) -> RunRepo
             _ => None,
         })
         .collect();
-    let passed = expectations.iter().filter(|e| e.passed).count();
     let steps = record.entries().iter().filter(|e| matches!(e.event, Event::Step { .. })).count();
     let ended_at = record.entries().last().map_or(DEFAULT_START, |e| e.at);
     let message = cut.to_string();
     let summary = Summary {
-        steps,
-        requests: exchanges.len(),
-        allowed,
-        blocked: exchanges.len() - allowed,
-        js_errors: record.js_errors().count(),
-        expectations_passed: passed,
-        expectations_failed: expectations.len() - passed,
-        step_error: Some(message.clone()),
         ended_by: Some(cut.kind().to_owned()),
-        ended_at,
-        budget_exceeded: None,
+        ..Summary::of(&record, steps, &expectations, Some(message.clone()), ended_at)
     };
     let page_errors = record.page_errors();
     let (format, inputs) = match head {
