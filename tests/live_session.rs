@@ -3,34 +3,16 @@
 //! collector before consent.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-use sdkhost::net::{Collector, CollectorStop};
 use sdkhost::session::{RunOptions, SessionScript, prepare};
 
-#[derive(Clone, Default)]
-struct SharedLog(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for SharedLog {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("log").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+#[path = "support/collector.rs"]
+mod collector;
 
 #[test]
 fn the_sdk_talks_to_the_collector_only_after_consent() {
-    let collector = Collector::bind("127.0.0.1:0", 5).expect("bind loopback");
-    let port = collector.local_addr().port();
-    let stop = CollectorStop::new();
-    let log = SharedLog::default();
-    let server = {
-        let (stop, mut log) = (stop.clone(), log.clone());
-        std::thread::spawn(move || collector.run(&mut log, &stop))
-    };
+    let collector = collector::Running::start();
+    let port = collector.port;
 
     let script = format!(
         r#"{{
@@ -54,11 +36,9 @@ fn the_sdk_talks_to_the_collector_only_after_consent() {
     );
     let parsed = SessionScript::parse(&script, Path::new("live.json")).expect("script");
     let report = prepare(parsed, Path::new("live.json"), &RunOptions::default()).expect("setup").run();
-    stop.stop();
-    server.join().expect("collector thread").expect("collector ran");
+    let text = collector.stop();
 
     assert!(report.passed(), "{}", sdkhost::session::summary_text(&report));
-    let text = String::from_utf8(log.0.lock().expect("log").clone()).expect("utf8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "exactly one request reached the collector: {text}");
     assert!(lines[0].contains("After Consent") && !text.contains("Before Consent"), "{text}");

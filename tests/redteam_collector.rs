@@ -9,24 +9,12 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-use sdkhost::net::{Collector, CollectorStop};
 use sdkhost::session::{RunOptions, SessionScript, prepare};
 use serde_json::Value;
 
-#[derive(Clone, Default)]
-struct SharedLog(Arc<Mutex<Vec<u8>>>);
-
-impl Write for SharedLog {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+#[path = "support/collector.rs"]
+mod collector;
 
 /// One HTTP/1.1 request with extra header lines; returns (status, body).
 fn send(port: u16, method: &str, path: &str, extra: &str) -> (u16, String) {
@@ -45,14 +33,8 @@ const API_HEADER: &str = "Sec-Sdkhost-Api: 1\r\n";
 
 #[test]
 fn a_page_cannot_reset_or_read_the_collector() {
-    let collector = Collector::bind("127.0.0.1:0", 5).unwrap();
-    let port = collector.local_addr().port();
-    let stop = CollectorStop::new();
-    let log = SharedLog::default();
-    let server = {
-        let (stop, mut log) = (stop.clone(), log.clone());
-        std::thread::spawn(move || collector.run(&mut log, &stop))
-    };
+    let collector = collector::Running::start();
+    let port = collector.port;
 
     // After consent the page may send anything anywhere; here it aims every way out at the API.
     let api = format!("http://127.0.0.1:{port}/_sdkhost");
@@ -85,8 +67,7 @@ fn a_page_cannot_reset_or_read_the_collector() {
     // What the harness sees: everything the page sent is still there, the SDK's event first, and each attempt at the
     // API is recorded as refused (403), not acted on.
     let (status, body) = send(port, "GET", "/_sdkhost/received", API_HEADER);
-    stop.stop();
-    server.join().unwrap().unwrap();
+    let text = collector.stop();
     assert_eq!(status, 200, "{body}");
     let received: Vec<Value> = serde_json::from_str(&body).unwrap();
     assert!(received[0]["body"].as_str().unwrap().contains("Evidence"), "{body}");
@@ -98,7 +79,6 @@ fn a_page_cannot_reset_or_read_the_collector() {
         let headers = attempt["headers"].as_array().unwrap();
         assert!(!headers.iter().any(|h| h[0] == "sec-sdkhost-api"), "the gate let a Sec- header through: {attempt}");
     }
-    let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
     assert_eq!(text.lines().count(), 7, "the log has the event and the six attempts: {text}");
 
     // The page read nothing of what the collector holds: what it got back was the refusal.
@@ -116,13 +96,8 @@ fn a_page_cannot_reset_or_read_the_collector() {
 
 #[test]
 fn the_harness_uses_the_api_with_its_header() {
-    let collector = Collector::bind("127.0.0.1:0", 5).unwrap();
-    let port = collector.local_addr().port();
-    let stop = CollectorStop::new();
-    let server = {
-        let stop = stop.clone();
-        std::thread::spawn(move || collector.run(&mut std::io::sink(), &stop))
-    };
+    let collector = collector::Running::start();
+    let port = collector.port;
     send(port, "POST", "/api/v1/web/track", "");
     // Without the header the API answers 403 and the request is kept like any other.
     let (status, body) = send(port, "POST", "/_sdkhost/reset", "");
@@ -133,6 +108,5 @@ fn the_harness_uses_the_api_with_its_header() {
     assert_eq!(list.len(), 2, "{list:?}");
     let (status, cleared) = send(port, "POST", "/_sdkhost/reset", API_HEADER);
     assert_eq!((status, cleared.as_str()), (200, r#"{"cleared":2}"#));
-    stop.stop();
-    server.join().unwrap().unwrap();
+    collector.stop();
 }
