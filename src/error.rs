@@ -13,6 +13,7 @@ use crate::html::LoadError;
 use crate::jar::ProfileError;
 use crate::net::TransportError;
 use crate::session::{ScriptError, SessionError, SetupError};
+use crate::usage::UsageError;
 use crate::worker::WorkerError;
 
 /// Exit code of a run that passed.
@@ -96,8 +97,8 @@ pub enum Error {
     #[error("cannot start a session thread: {0}")]
     Thread(#[source] std::io::Error),
     /// The arguments or options do not fit together (the message says how). Exit code 2.
-    #[error("{0}")]
-    Usage(String),
+    #[error(transparent)]
+    Usage(#[from] UsageError),
 }
 
 impl Error {
@@ -142,7 +143,7 @@ mod tests {
 
     #[test]
     fn exit_codes_by_kind() {
-        assert_eq!(Error::Usage("x".into()).exit_code(), EXIT_BAD_INPUT);
+        assert_eq!(Error::Usage(UsageError::SharedJar).exit_code(), EXIT_BAD_INPUT);
         assert_eq!(Error::Session(SessionError::Script("boom".into())).exit_code(), EXIT_FAILED);
         assert_eq!(Error::Session(SessionError::NoPage).exit_code(), EXIT_BAD_INPUT);
         let write = Error::write("--out", "a/b.json", std::io::Error::other("gone"));

@@ -97,6 +97,7 @@ use jsonschema as _;
 
 mod api;
 mod error;
+mod usage;
 
 pub use api::{ScriptSource, conform, replay};
 pub use clock::VirtualTime;
@@ -106,3 +107,4 @@ pub use session::{
     ExpectOutcome, HostEvent, PageTemplate, RunOptions, RunReport, Session, SessionBuilder, SessionScript,
 };
 pub use transcript::{Entry, Event, Transcript};
+pub use usage::UsageError;

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use sdkhost::Error;
 use sdkhost::files::{RunFiles, read_input};
+use sdkhost::{Error, UsageError};
 
 use super::shared::*;
 
@@ -72,11 +72,7 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, Error> {
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| Error::arg("--shard", e))?;
     if args.sdk.mapped {
-        return Err(Error::Usage(format!(
-            "--sdk {}={}: conform tests one CrossEngage build, served at its script URL; give --sdk FILE",
-            args.sdk.url,
-            args.sdk.file.display()
-        )));
+        return Err(Error::Usage(UsageError::ConformSdkMapped { url: args.sdk.url, file: args.sdk.file }));
     }
     let build = &args.sdk.file;
     let source = read_input(build).map_err(|e| Error::arg(format!("--sdk {} (the build)", build.display()), e))?;

@@ -9,6 +9,7 @@ pub(crate) mod tools;
 
 use std::path::PathBuf;
 
+use sdkhost::UsageError;
 use sdkhost::net::StubRule;
 use sdkhost::sdk::CE_SCRIPT_URL;
 
@@ -46,7 +47,7 @@ pub(crate) fn sdk_files(args: &[SdkArg]) -> Result<Vec<(String, PathBuf)>, sdkho
     let mut out: Vec<(String, PathBuf)> = Vec::new();
     for a in args {
         if out.iter().any(|(u, _)| *u == a.url) {
-            return Err(sdkhost::Error::Usage(format!("--sdk: {} is mapped twice", a.url)));
+            return Err(sdkhost::Error::Usage(UsageError::SdkMappedTwice { url: a.url.clone() }));
         }
         out.push((a.url.clone(), a.file.clone()));
     }

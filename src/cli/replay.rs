@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::Error;
 use sdkhost::files::RunFiles;
+use sdkhost::{Error, UsageError};
 
 use super::conform::FormatArg;
 use super::shared::*;
@@ -73,7 +73,7 @@ pub(crate) fn session_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 .collect();
             found.sort();
             if found.is_empty() {
-                return Err(Error::Usage(format!("{}: no *.json session scripts in this folder", input.display())));
+                return Err(Error::Usage(UsageError::NoSessionScripts { folder: input.clone() }));
             }
             files.extend(found);
         } else {
@@ -95,9 +95,7 @@ pub(crate) fn output_path(base: &Path, many: bool, session: &Path, suffix: &str)
 pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     use sdkhost::session::{Prepared, RunOptions, SessionScript, TransportKind, prepare};
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
-        return Err(Error::Usage(
-            "--replay-har needs --transport replay (the HAR is what the replay transport answers from)".into(),
-        ));
+        return Err(Error::Usage(UsageError::ReplayHarWithoutReplay));
     }
     let mut files = session_files(&args.sessions)?;
     // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
@@ -125,9 +123,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     };
     let isolation = args.isolation.isolation()?;
     if args.gate.jar.is_some() && files.len() > 1 {
-        return Err(Error::Usage(
-            "--jar: one profile file cannot be shared by several sessions; give one session".into(),
-        ));
+        return Err(Error::Usage(UsageError::SharedJar));
     }
     // Bad input anywhere stops everything before anything runs.
     let mut prepared = Vec::new();
@@ -219,10 +215,7 @@ pub(crate) fn check_replay_outputs(
         let Some(base) = base else { continue };
         if many {
             if base.exists() && !base.is_dir() {
-                return Err(Error::Usage(format!(
-                    "{flag} {}: several sessions need a folder here, not a file",
-                    base.display()
-                )));
+                return Err(Error::Usage(UsageError::OutputNotAFolder { flag: flag.into(), path: base.clone() }));
             }
             std::fs::create_dir_all(base).map_err(|e| Error::arg(format!("{flag} {}", base.display()), e))?;
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use sdkhost::files::{RunFiles, read_input};
 use sdkhost::session::{Document, EvalResult, Inputs, RunDocument, SessionError, Summary, TransportKind};
-use sdkhost::{Error, VirtualTime};
+use sdkhost::{Error, UsageError, VirtualTime};
 
 use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK, Outputs};
 use super::{PageInput, SdkArg};
@@ -94,7 +94,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
         files.output("--har", path)?;
     }
     if start.checked_plus_ms(args.advance.0).is_none() {
-        return Err(Error::Usage(format!("--advance {}: the clock would pass {}", args.advance.0, VirtualTime::MAX)));
+        return Err(Error::Usage(UsageError::AdvancePastClockEnd { advance_ms: args.advance.0 }));
     }
     let profile = match &args.gate.jar {
         Some(p) => sdkhost::jar::load_profile(p).map_err(|e| Error::arg("--jar", e))?,

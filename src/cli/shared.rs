@@ -4,8 +4,8 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use sdkhost::Error;
 use sdkhost::files::write_atomic;
+use sdkhost::{Error, UsageError};
 
 /// Exit code: everything went as expected ([`sdkhost::EXIT_OK`]).
 pub(crate) const OK: u8 = sdkhost::EXIT_OK as u8;
@@ -64,16 +64,13 @@ impl IsolationArgs {
         if self.in_process {
             return Ok(None);
         }
-        let timeout =
-            std::time::Duration::try_from_secs_f64(self.timeout).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
-                Error::Usage(format!("--timeout {}: expected a positive number of seconds", self.timeout))
-            })?;
+        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| Error::Usage(UsageError::Timeout { seconds: self.timeout }))?;
         let least = sdkhost::worker::MIN_MEMORY_MIB;
         if self.max_memory < least {
-            return Err(Error::Usage(format!(
-                "--max-memory {}: at least {least} MiB (a worker needs about 150 MiB of address space to start)",
-                self.max_memory
-            )));
+            return Err(Error::Usage(UsageError::MaxMemory { mib: self.max_memory, least }));
         }
         let program = std::env::current_exe().map_err(|source| {
             Error::Worker(sdkhost::worker::WorkerError::Spawn { program: "sdkhost (its own path)".into(), source })
@@ -110,7 +107,7 @@ impl GateArgs {
         let (name, value) = text
             .split_once('=')
             .filter(|(n, _)| !n.trim().is_empty())
-            .ok_or_else(|| Error::Usage(format!("--consent-cookie {text:?}: expected NAME=VALUE")))?;
+            .ok_or_else(|| Error::Usage(UsageError::ConsentCookie { text: text.clone() }))?;
         Ok(Some(if self.consent_prefix {
             sdkhost::net::ConsentRule::prefix(name.trim(), value.trim())
         } else {

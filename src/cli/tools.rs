@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::Error;
 use sdkhost::files::RunFiles;
+use sdkhost::{Error, UsageError};
 
 use super::shared::*;
 
@@ -125,8 +125,8 @@ pub(crate) fn worker(memory_mib: Option<u64>) -> Result<u8, Error> {
 }
 
 pub(crate) fn schema(document: &str) -> Result<u8, Error> {
-    let text =
-        sdkhost::schema::schema_text(document).ok_or_else(|| Error::Usage(format!("no schema named {document:?}")))?;
+    let text = sdkhost::schema::schema_text(document)
+        .ok_or_else(|| Error::Usage(UsageError::UnknownSchema { name: document.into() }))?;
     let mut outputs = Outputs::default();
     outputs.stdout(&text);
     outputs.finish(OK)

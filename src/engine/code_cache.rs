@@ -5,7 +5,7 @@
 //! sources. So each thread keeps the compiled code of every script it has run, keyed by its text and path, and a page
 //! runs that code in its own realm ([`Script::for_realm`], vendored patch 0003).
 //!
-//! Why a page never sees another page through shared code (each condition has a test in `tests/code_cache.rs`):
+//! Why a page never sees another page through shared code (each condition has a test in `src/page/tests_code_cache.rs`):
 //! - Code is compiled in a scratch context kept for the thread, never in a page, so a cached script holds the scratch
 //!   realm and no page's realm, globals or objects; a page's run binds the code to the page's own realm.
 //! - Compiled code is immutable at run time. Functions, template objects and regular expressions are created in the

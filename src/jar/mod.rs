@@ -25,6 +25,8 @@ mod scope;
 mod store;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_http_state;
 
 pub use date::parse_cookie_date;
 pub use event::{CookieChange, CookieEvent, CookieSource, CookieView, Refusal, SameSite};

@@ -17,6 +17,14 @@ mod replay;
 mod request;
 mod rule;
 mod stub;
+#[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
+mod tests_gate;
+#[cfg(test)]
+mod tests_har;
+#[cfg(test)]
+mod tests_live;
 mod transport;
 
 pub use collector::{Collector, CollectorStop, serve_collector, user_id};

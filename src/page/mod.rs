@@ -7,6 +7,12 @@ pub use crate::engine::code_cache;
 mod event_loop;
 mod hooks;
 mod imp;
+#[cfg(test)]
+mod tests_cache_on_off;
+#[cfg(test)]
+mod tests_code_cache;
+#[cfg(test)]
+mod tests_lazy_modules;
 
 pub use crate::engine::optimizer_options;
 pub use imp::{EventTarget, LOOP_LIMIT, Page, PageError, RECURSION_LIMIT};

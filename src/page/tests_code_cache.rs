@@ -1,18 +1,28 @@
 //! The code cache (`src/engine/code_cache.rs`) shares compiled code between the pages of a thread. Each safety
 //! condition written there has a test here: a page never sees another page's globals, prototypes, objects or
 //! template objects through shared code, inline caches never misread, realm-dependent code is compiled per page, and
-//! a thread that ends with a full cache ends cleanly. `tests/code_cache_on_off.rs` compares whole transcripts and
+//! a thread that ends with a full cache ends cleanly. `tests_cache_on_off.rs` compares whole transcripts and
 //! reports with the cache on and off.
+
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use serde_json::{Value, json};
 
-use sdkhost::host::{BrowserProfile, Host, HostRef};
-use sdkhost::page::{Page, code_cache};
-use sdkhost::sdk;
+use crate::host::{BrowserProfile, Host, HostRef};
+use crate::page::{Page, code_cache};
+use crate::sdk;
+
+/// Serialises the cache switch: these tests hold it for reading (the cache stays on while they run), and
+/// `tests_cache_on_off.rs` holds it for writing while it turns the process-wide switch off and on again.
+pub(super) static SWITCH: RwLock<()> = RwLock::new(());
+
+fn cache_on() -> RwLockReadGuard<'static, ()> {
+    SWITCH.read().unwrap_or_else(PoisonError::into_inner)
+}
 
 fn page() -> Page {
-    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()));
-    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
+    let host = HostRef::new(Host::new(crate::clock::DEFAULT_START, 0, BrowserProfile::default()));
+    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), crate::transcript::PageCause::Load)
         .expect("page")
 }
 
@@ -24,13 +34,14 @@ fn twice(source: &str) -> [Value; 2] {
 /// Runs `test` on a thread of its own, so its cache starts empty.
 fn on_fresh_thread<T: Send>(test: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| {
-        let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+        let worker = std::thread::Builder::new().stack_size(crate::parallel::WORKER_STACK);
         worker.spawn_scoped(s, test).expect("spawn").join().unwrap_or_else(|p| std::panic::resume_unwind(p))
     })
 }
 
 #[test]
 fn a_script_compiles_once_per_thread_and_runs_in_every_page() {
+    let _cache_on = cache_on();
     on_fresh_thread(|| {
         let mut first = page();
         assert!(first.run_script("ce.js", sdk::REFERENCE_SDK, "inline", None));
@@ -46,6 +57,7 @@ fn a_script_compiles_once_per_thread_and_runs_in_every_page() {
 
 #[test]
 fn a_page_does_not_see_another_pages_globals_or_prototypes() {
+    let _cache_on = cache_on();
     let source = "var seen = [typeof leakedGlobal, typeof [].leakedProto, typeof Object.prototype.leaked2];\n\
         window.leakedGlobal = 1; Array.prototype.leakedProto = 1; Object.prototype.leaked2 = 1;\n\
         var counter = (typeof counter === 'number' ? counter : 0) + 1; seen.concat([counter])";
@@ -55,6 +67,7 @@ fn a_page_does_not_see_another_pages_globals_or_prototypes() {
 
 #[test]
 fn functions_regexps_and_templates_are_the_pages_own() {
+    let _cache_on = cache_on();
     let source = "function f() {} var re = /a/g; var before = re.lastIndex; re.test('xa');\n\
         function tag(s) { return s; } function site() { return tag`one${1}two`; }\n\
         var t = site();\n\
@@ -69,6 +82,7 @@ fn functions_regexps_and_templates_are_the_pages_own() {
 
 #[test]
 fn template_sites_of_shared_code_never_collide_with_the_pages_own() {
+    let _cache_on = cache_on();
     // Boa caches template objects per realm by site, and named sites per context: code compiled in the scratch
     // context and code the page compiles itself (direct eval) could name the same site, and the page would get the
     // other template's strings. Sites are named per thread now (vendored patch 0003).
@@ -84,6 +98,7 @@ fn template_sites_of_shared_code_never_collide_with_the_pages_own() {
 
 #[test]
 fn inline_caches_read_each_pages_own_objects() {
+    let _cache_on = cache_on();
     // The same property-access sites see objects of different layouts in each page; a cache entry from one page
     // must never answer for an object of another.
     let define = "function getX(o) { return o.x; }";
@@ -98,6 +113,7 @@ fn inline_caches_read_each_pages_own_objects() {
 
 #[test]
 fn global_lexical_declarations_are_compiled_per_page() {
+    let _cache_on = cache_on();
     let lexical = "let lexicalA = 1; const lexicalB = 2; class LexicalC {} lexicalA + lexicalB";
     let before = code_cache::stats();
     assert_eq!(twice(lexical), [json!(3), json!(3)]);
@@ -113,6 +129,7 @@ fn global_lexical_declarations_are_compiled_per_page() {
 
 #[test]
 fn block_functions_and_direct_eval_behave_as_in_a_page_of_their_own() {
+    let _cache_on = cache_on();
     // Annex B: a sloppy function declared in a top-level block is a global (undefined) before the block runs; Boa
     // creates that binding while compiling, so the script must be compiled for the page that runs it.
     let block = "var seen = ('blockFn' in window); if (true) { function blockFn() {} } [seen, typeof blockFn]";
@@ -125,6 +142,7 @@ fn block_functions_and_direct_eval_behave_as_in_a_page_of_their_own() {
 
 #[test]
 fn a_syntax_error_is_the_pages_own_each_time() {
+    let _cache_on = cache_on();
     let mut a = page();
     let mut b = page();
     let ea = a.eval_json("var = 1;").expect_err("syntax error");
@@ -135,6 +153,7 @@ fn a_syntax_error_is_the_pages_own_each_time() {
 
 #[test]
 fn a_thread_ends_cleanly_with_cached_code() {
+    let _cache_on = cache_on();
     // The cache and Boa's heap are both thread-local; the heap must outlive the cache when the thread ends.
     for _ in 0..3 {
         on_fresh_thread(|| {

@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use sdkhost::clock::{DEFAULT_START, VirtualTime};
-use sdkhost::net::{
+use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::net::{
     ConsentRule, CookieAccess, Credentials, Egress, Initiator, Outcome, Policy, Reason, Request, StubRule,
     StubTransport, Transport,
 };
@@ -53,9 +53,9 @@ impl Transport for Counting {
         "counting"
     }
 
-    fn send(&mut self, req: &Request) -> sdkhost::net::Answer {
+    fn send(&mut self, req: &Request) -> crate::net::Answer {
         self.0.borrow_mut().push(req.clone());
-        sdkhost::net::Answer::new(Outcome::Response(sdkhost::net::Response::new(204)), 5)
+        crate::net::Answer::new(Outcome::Response(crate::net::Response::new(204)), 5)
     }
 }
 

@@ -3,14 +3,14 @@
 //! reference SDK's page need, so that a change which makes every page compile more JS (each KB costs ~0.2 ms per
 //! page) shows up here rather than only in `cargo bench --bench perf`.
 
-use sdkhost::Session;
-use sdkhost::host::{BrowserProfile, Host, HostRef};
-use sdkhost::page::Page;
-use sdkhost::sdk;
+use crate::Session;
+use crate::host::{BrowserProfile, Host, HostRef};
+use crate::page::Page;
+use crate::sdk;
 
 fn page() -> Page {
-    let host = HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()));
-    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), sdkhost::transcript::PageCause::Load)
+    let host = HostRef::new(Host::new(crate::clock::DEFAULT_START, 0, BrowserProfile::default()));
+    Page::open(&host, url::Url::parse("https://shop.example/").expect("url"), crate::transcript::PageCause::Load)
         .expect("page")
 }
 

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use sdkhost::clock::{DEFAULT_START, VirtualTime};
-use sdkhost::net::{
+use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::net::{
     Collector, CollectorStop, CookieAccess, Egress, Initiator, LiveConfig, LiveTransport, Outcome, Policy, Request,
     Transport, user_id,
 };
@@ -127,7 +127,7 @@ fn stop_before_run_returns_at_once() {
 fn closed_port_is_a_network_error() {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut live = LiveTransport::new(quick());
-    let sdkhost::net::Answer { outcome: out, latency_ms: latency, .. } =
+    let crate::net::Answer { outcome: out, latency_ms: latency, .. } =
         live.send(&req("GET", &format!("http://127.0.0.1:{port}/x"), Initiator::Image));
     assert!(matches!(&out, Outcome::NetworkError(m) if m.starts_with("live: ")), "{out:?}");
     assert_eq!(latency, 20);

@@ -4,18 +4,19 @@
 //! from the cache) are the same with the code cache off and on. With it on, the first page of each worker thread
 //! compiles and the later ones run cached code, so both paths are compared.
 //!
-//! This file is its own test binary because it turns the process-wide switch (`code_cache::set_enabled`).
+//! It turns the process-wide switch (`code_cache::set_enabled`), so it holds `tests_code_cache::SWITCH` for writing
+//! while the other code cache tests hold it for reading.
 
 #![allow(clippy::unwrap_used, reason = "test helpers: a failure is the test failing")]
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::Session;
-use sdkhost::conformance::report::{Format, reporter_for};
-use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
-use sdkhost::page::code_cache;
-use sdkhost::parallel::map_in_order;
-use sdkhost::session::{RunOptions, SessionScript, prepare};
+use crate::Session;
+use crate::conformance::report::{Format, reporter_for};
+use crate::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
+use crate::page::code_cache;
+use crate::parallel::map_in_order;
+use crate::session::{RunOptions, SessionScript, prepare};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,9 +63,9 @@ fn third_party(prelude: &str, bundle: &str, commands: &str) -> Option<String> {
 
 /// Everything compared, in one vector of texts.
 fn outputs() -> Vec<String> {
-    let reference = SdkBuild::new("ce.js", sdkhost::sdk::REFERENCE_SDK);
+    let reference = SdkBuild::new("ce.js", crate::sdk::REFERENCE_SDK);
     let find = "if (!config.trackingOptIn) return; // consent gate";
-    let mutant = SdkBuild::new("ce-mutant.js", sdkhost::sdk::REFERENCE_SDK.replacen(find, "if (false) return;", 1));
+    let mutant = SdkBuild::new("ce-mutant.js", crate::sdk::REFERENCE_SDK.replacen(find, "if (false) return;", 1));
     let mut out = goldens();
     out.extend(reports(&reference));
     out.extend(reports(&mutant));
@@ -83,7 +84,7 @@ fn outputs() -> Vec<String> {
     ];
     // Twice on one worker thread: the second run takes its code from the first run's cache.
     std::thread::scope(|s| {
-        let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+        let worker = std::thread::Builder::new().stack_size(crate::parallel::WORKER_STACK);
         let run = || sdks.iter().chain(&sdks).filter_map(|(p, b, c)| third_party(p, b, c)).collect::<Vec<_>>();
         out.extend(worker.spawn_scoped(s, run).unwrap().join().unwrap());
     });
@@ -92,6 +93,7 @@ fn outputs() -> Vec<String> {
 
 #[test]
 fn output_is_byte_identical_with_the_cache_off_and_on() {
+    let _switch = super::tests_code_cache::SWITCH.write().unwrap_or_else(std::sync::PoisonError::into_inner);
     code_cache::set_enabled(false);
     let before = code_cache::stats();
     let session = || Session::builder().build().load("https://shop.example/", &[]).unwrap();

@@ -12,8 +12,8 @@ use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use url::Url;
 
-use sdkhost::net::{ConsentRule, Initiator, Policy, Reason, ReplayMode, ReplayTransport, Request, Transport};
-use sdkhost::session::SessionScript;
+use crate::net::{ConsentRule, Initiator, Policy, Reason, ReplayMode, ReplayTransport, Request, Transport};
+use crate::session::SessionScript;
 
 fn cases(default: u64) -> std::ops::Range<u64> {
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());

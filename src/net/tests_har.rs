@@ -1,8 +1,8 @@
 //! HAR 1.2 export (structure, blocked and failed entries, determinism) and the replay transport (record → HAR →
 //! replay round trip, occurrence matching, strict and lenient misses, load errors).
 
-use sdkhost::clock::{DEFAULT_START, VirtualTime};
-use sdkhost::net::{
+use crate::clock::{DEFAULT_START, VirtualTime};
+use crate::net::{
     CookieAccess, Egress, Exchange, Initiator, Outcome, Policy, ReplayMode, ReplayTransport, Request, StubRule,
     StubTransport, Transport, TransportError, to_har,
 };

@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use sdkhost::clock::VirtualTime;
-use sdkhost::jar::{Jar, parse_cookie_date};
+use crate::clock::VirtualTime;
+use crate::jar::{Jar, parse_cookie_date};
 use serde::Deserialize;
 use time::macros::format_description;
 use url::Url;
