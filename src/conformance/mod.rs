@@ -10,6 +10,8 @@ mod outcome;
 pub mod report;
 mod runner;
 mod select;
+#[cfg(test)]
+mod tests_cache_on_off;
 
 pub use check::{CE_V2, Check, Label, Suite, SuiteError};
 pub use event::SuiteEvent;

@@ -5,7 +5,7 @@
 //! sources. So each thread keeps the compiled code of every script it has run, keyed by its text and path, and a page
 //! runs that code in its own realm ([`Script::for_realm`], vendored patch 0003).
 //!
-//! Why a page never sees another page through shared code (each condition has a test in `src/page/tests_code_cache.rs`):
+//! Why a page never sees another page through shared code (each condition has a test in `page/tests_code_cache.rs`):
 //! - Code is compiled in a scratch context kept for the thread, never in a page, so a cached script holds the scratch
 //!   realm and no page's realm, globals or objects; a page's run binds the code to the page's own realm.
 //! - Compiled code is immutable at run time. Functions, template objects and regular expressions are created in the
@@ -236,8 +236,19 @@ fn key(source: &str, path: &str) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+
     use super::*;
+
+    /// Serialises the process-wide switch in the unit tests: a test that counts on the cache holds it for reading
+    /// ([`cache_on`]); `conformance/tests_cache_on_off.rs` holds it for writing while it turns the cache off and on.
+    pub(crate) static SWITCH_LOCK: RwLock<()> = RwLock::new(());
+
+    /// Keeps the cache on until the guard drops.
+    pub(crate) fn cache_on() -> RwLockReadGuard<'static, ()> {
+        SWITCH_LOCK.read().unwrap_or_else(PoisonError::into_inner)
+    }
 
     fn run(source: &str) -> JsValue {
         let mut ctx = scratch_context();
@@ -246,6 +257,7 @@ mod tests {
 
     #[test]
     fn the_same_source_compiles_once_per_thread() {
+        let _cache_on = cache_on();
         let before = stats();
         assert_eq!(run("1 + 41 /* once */"), JsValue::from(42));
         assert_eq!(run("1 + 41 /* once */"), JsValue::from(42));
@@ -256,6 +268,7 @@ mod tests {
 
     #[test]
     fn a_different_path_is_a_different_entry() {
+        let _cache_on = cache_on();
         let before = stats();
         let mut ctx = scratch_context();
         eval(&mut ctx, "2 /* path */", "a.js").expect("runs");
@@ -265,6 +278,7 @@ mod tests {
 
     #[test]
     fn realm_dependent_scripts_compile_per_page_and_leave_the_scratch_clean() {
+        let _cache_on = cache_on();
         for source in ["let lexical = 1; lexical", "if (true) { function inBlock() {} } 1", "eval('1')"] {
             let before = stats();
             run(source);

@@ -18,8 +18,6 @@ mod request;
 mod rule;
 mod stub;
 #[cfg(test)]
-mod tests_fuzz;
-#[cfg(test)]
 mod tests_gate;
 #[cfg(test)]
 mod tests_har;

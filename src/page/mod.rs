@@ -8,8 +8,6 @@ mod event_loop;
 mod hooks;
 mod imp;
 #[cfg(test)]
-mod tests_cache_on_off;
-#[cfg(test)]
 mod tests_code_cache;
 #[cfg(test)]
 mod tests_lazy_modules;

@@ -1,24 +1,15 @@
 //! The code cache (`src/engine/code_cache.rs`) shares compiled code between the pages of a thread. Each safety
 //! condition written there has a test here: a page never sees another page's globals, prototypes, objects or
 //! template objects through shared code, inline caches never misread, realm-dependent code is compiled per page, and
-//! a thread that ends with a full cache ends cleanly. `tests_cache_on_off.rs` compares whole transcripts and
-//! reports with the cache on and off.
-
-use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+//! a thread that ends with a full cache ends cleanly. `src/conformance/tests_cache_on_off.rs` compares whole
+//! transcripts and reports with the cache on and off.
 
 use serde_json::{Value, json};
 
+use crate::engine::code_cache::tests::cache_on;
 use crate::host::{BrowserProfile, Host, HostRef};
 use crate::page::{Page, code_cache};
 use crate::sdk;
-
-/// Serialises the cache switch: these tests hold it for reading (the cache stays on while they run), and
-/// `tests_cache_on_off.rs` holds it for writing while it turns the process-wide switch off and on again.
-pub(super) static SWITCH: RwLock<()> = RwLock::new(());
-
-fn cache_on() -> RwLockReadGuard<'static, ()> {
-    SWITCH.read().unwrap_or_else(PoisonError::into_inner)
-}
 
 fn page() -> Page {
     let host = HostRef::new(Host::new(crate::clock::DEFAULT_START, 0, BrowserProfile::default()));

@@ -11,6 +11,8 @@ mod runner;
 mod script;
 mod steps;
 mod summary;
+#[cfg(test)]
+mod tests_fuzz;
 
 pub use document::{Document, EvalResult, Head, Inputs, Partial, RunDocument, SdkInput, Summary, TranscriptDocument};
 pub use duration::{Span, SpanError};

@@ -4,8 +4,8 @@
 //! from the cache) are the same with the code cache off and on. With it on, the first page of each worker thread
 //! compiles and the later ones run cached code, so both paths are compared.
 //!
-//! It turns the process-wide switch (`code_cache::set_enabled`), so it holds `tests_code_cache::SWITCH` for writing
-//! while the other code cache tests hold it for reading.
+//! It turns the process-wide switch (`code_cache::set_enabled`), so it holds `engine::code_cache::tests::SWITCH_LOCK`
+//! for writing while the other code cache tests hold it for reading.
 
 #![allow(clippy::unwrap_used, reason = "test helpers: a failure is the test failing")]
 
@@ -93,7 +93,8 @@ fn outputs() -> Vec<String> {
 
 #[test]
 fn output_is_byte_identical_with_the_cache_off_and_on() {
-    let _switch = super::tests_code_cache::SWITCH.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _switch =
+        crate::engine::code_cache::tests::SWITCH_LOCK.write().unwrap_or_else(std::sync::PoisonError::into_inner);
     code_cache::set_enabled(false);
     let before = code_cache::stats();
     let session = || Session::builder().build().load("https://shop.example/", &[]).unwrap();
