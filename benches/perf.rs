@@ -1,5 +1,6 @@
-//! Where a page's milliseconds go: `cargo bench --bench perf [-- SECTION...]` (release build, machine-dependent
-//! numbers). Sections, all by default: `setup`, `modules`, `sdk`, `session`, `parallel`, `suite`, `memory`, `jsdom`.
+//! Where a page's milliseconds go: `cargo bench --features bench-internals --bench perf [-- SECTION...]` (release
+//! build, machine-dependent numbers; the feature exposes the page internals this bench times as `sdkhost::bench`).
+//! Sections, all by default: `setup`, `modules`, `sdk`, `session`, `parallel`, `suite`, `memory`, `jsdom`.
 //!
 //! Prints markdown tables (median, min – max over `PERF_RUNS` runs, default 40). Each timed run starts after a forced
 //! garbage collection, so it does not pay for the garbage of the run before (in a session, the next page does).
@@ -32,11 +33,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use boa_engine::{Context, Script, Source};
-use sdkhost::conformance::{SdkBuild, Suite, SuiteOptions, run_suite};
-use sdkhost::host::{BrowserProfile, Host, HostRef};
-use sdkhost::page::Page;
+use sdkhost::batch::prepare;
+use sdkhost::bench::Page;
+use sdkhost::bench::{BrowserProfile, Host, HostRef};
 use sdkhost::sdk;
-use sdkhost::session::{RunOptions, SessionScript, prepare};
+use sdkhost::suite::{Suite, run_suite};
+use sdkhost::{RunOptions, SessionScript};
+use sdkhost::{SdkBuild, SuiteOptions};
 
 /// mimalloc: fewer cycles per page than the system allocator for Boa's many small allocations (README, Performance).
 #[cfg(feature = "mimalloc")]
@@ -80,7 +83,7 @@ fn timed(n: usize, mut f: impl FnMut() -> f64) -> Stats {
 }
 
 fn host() -> HostRef {
-    HostRef::new(Host::new(sdkhost::clock::DEFAULT_START, 0, BrowserProfile::default()))
+    HostRef::new(Host::new(sdkhost::bench::DEFAULT_START, 0, BrowserProfile::default()))
 }
 
 fn url() -> url::Url {
@@ -90,7 +93,7 @@ fn url() -> url::Url {
 /// A bare context with the parser settings sdkhost pages use, so that the difference is the host's own work.
 fn bare_context() -> Context {
     let mut ctx = Context::default();
-    ctx.set_optimizer_options(sdkhost::page::optimizer_options());
+    ctx.set_optimizer_options(sdkhost::bench::optimizer_options());
     ctx
 }
 
@@ -116,7 +119,7 @@ fn hosted(source: &str, commands: &str) -> [f64; 5] {
     let h = host();
     boa_gc::force_collect();
     let t0 = Instant::now();
-    let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
+    let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
     let t1 = Instant::now();
     let ctx = page.context();
     let script = Script::parse(Source::from_bytes(source), None, ctx).expect("parse");
@@ -163,7 +166,7 @@ fn modules(n: usize) {
         let mut loaded = Vec::new();
         let s = timed(n, || {
             let h = host();
-            let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
+            let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
             boa_gc::force_collect();
             let t = Instant::now();
             page.context().eval(Source::from_bytes(expr)).expect("touch");
@@ -239,10 +242,8 @@ fn session(n: usize) {
         boa_gc::force_collect();
         let t = Instant::now();
         let mut s = sdkhost::Session::builder().script(sdk::CE_SCRIPT_URL, "ce.js", sdk::REFERENCE_SDK).build();
-        let page = sdkhost::session::PageTemplate {
-            scripts: vec![("snippet.js".into(), sdk::snippet("k"))],
-            title: "Shop".into(),
-        };
+        let page =
+            sdkhost::PageTemplate { scripts: vec![("snippet.js".into(), sdk::snippet("k"))], title: "Shop".into() };
         s.load_with("https://shop.example/", page.clone(), String::new()).expect("load");
         let _ = s.eval("ce({trackingOptIn: true}); for (var i = 0; i < 5; i++) ce('track', 'E' + i);");
         let _ = s.advance(1000);
@@ -279,7 +280,7 @@ fn parallel(n: usize) {
                 prepared.push(prepare(script, f, &RunOptions::default()).expect("prepare"));
             }
             let t = Instant::now();
-            let reports = sdkhost::parallel::map_in_order(prepared, jobs, |p| p.run(), |_, _| {});
+            let reports = sdkhost::batch::map_in_order(prepared, jobs, |p| p.run(), |_, _| {});
             assert!(reports.iter().all(|r| r.passed()), "an example session failed");
             ms(t.elapsed())
         });
@@ -339,7 +340,7 @@ fn rss_kib() -> u64 {
 /// Milliseconds to evaluate `js` in a fresh page.
 fn in_page(js: &str) -> f64 {
     let h = host();
-    let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
+    let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
     boa_gc::force_collect();
     let t0 = Instant::now();
     page.context().eval(Source::from_bytes(js)).expect("scale script");
@@ -355,7 +356,7 @@ fn scale(n: usize) {
         "60 000 schedule then cancel (`Clock`)",
         &timed(n, || {
             let t0 = Instant::now();
-            let mut clock = sdkhost::clock::Clock::new(sdkhost::clock::DEFAULT_START);
+            let mut clock = sdkhost::bench::Clock::new(sdkhost::bench::DEFAULT_START);
             let ids: Vec<_> = (0..60_000).map(|i| clock.schedule(1000 + i % 977)).collect();
             for id in ids {
                 clock.cancel(id);
@@ -369,10 +370,10 @@ fn scale(n: usize) {
         "100 000 `set_from_document`, 5 000 names (`Jar`)",
         &timed(n, || {
             let t0 = Instant::now();
-            let (mut jar, page) = (sdkhost::jar::Jar::new(), url());
+            let (mut jar, page) = (sdkhost::bench::Jar::new(), url());
             for i in 0..100_000 {
                 let text = format!("k{}=v{i}; Max-Age=3600", i % 5000);
-                jar.set_from_document(&page, &text, sdkhost::clock::DEFAULT_START);
+                jar.set_from_document(&page, &text, sdkhost::bench::DEFAULT_START);
                 if i % 1000 == 0 {
                     jar.drain_events();
                 }
@@ -392,7 +393,7 @@ fn main() {
     // and evaluates one expression, and nothing else.
     if args.first().map(String::as_str) == Some("touch") {
         let h = host();
-        let mut page = Page::open(&h, url(), sdkhost::transcript::PageCause::Load).expect("page");
+        let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
         page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
         return;
     }

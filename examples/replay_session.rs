@@ -5,10 +5,10 @@
 
 #![allow(clippy::print_stdout, reason = "an example prints what it found")]
 
+use sdkhost::Event;
+use sdkhost::PageTemplate;
 use sdkhost::Session;
 use sdkhost::sdk;
-use sdkhost::session::PageTemplate;
-use sdkhost::transcript::Event;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut session = Session::builder()

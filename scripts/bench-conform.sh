@@ -2,7 +2,8 @@
 # Wall time and peak memory (max RSS) of the CE v2 conformance suite on the release binary, at --jobs 1 and --jobs 2.
 # Usage: scripts/bench-conform.sh [BUILD.js] [RUNS]   (defaults: sdk-js/ce.js, 3 runs per job count)
 # Needs GNU time (/usr/bin/time -v; `apt-get install time`). Prints one line per run, then the best wall time and the
-# largest RSS per job count. `cargo bench --bench perf -- suite` measures the same without GNU time.
+# largest RSS per job count. `cargo bench --features bench-internals --bench perf -- suite` measures the same without
+# GNU time.
 set -eu
 cd "$(dirname "$0")/.."
 SDK="${1:-sdk-js/ce.js}"

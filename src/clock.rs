@@ -8,6 +8,10 @@
 //! Every [`VirtualTime`] lies between [`VirtualTime::MIN`] and [`VirtualTime::MAX`] (years -9999 to 9999, what the
 //! `time` crate can show): arithmetic saturates at those bounds, so a far-future time stays far future and is never
 //! shown as some other date.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -200,20 +204,10 @@ impl Clock {
         }
     }
 
-    /// The due time of the earliest queued task.
-    pub fn next_due(&self) -> Option<VirtualTime> {
-        self.queue.keys().next().map(|(due, _)| *due)
-    }
-
     /// How many tasks are queued.
+    #[cfg(test)]
     pub fn pending(&self) -> usize {
         self.queue.len()
-    }
-
-    /// Drops every queued task (a page is gone), keeping the time.
-    pub fn clear(&mut self) {
-        self.queue.clear();
-        self.due.clear();
     }
 }
 

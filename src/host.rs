@@ -2,6 +2,10 @@
 //!
 //! Pure Rust. Pages reach it through one typed handle, [`HostRef`], kept in the Boa context (see `web/`); the handle
 //! is borrowed only for short, JS-free stretches, never while a script runs.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
 use std::cell::{Ref, RefCell, RefMut};
 use std::collections::BTreeMap;
@@ -17,7 +21,7 @@ use crate::net::{CookieAccess, Egress, Exchange, Policy, StubTransport, Transpor
 use crate::transcript::{Entry, Event, Transcript};
 
 /// A current desktop Chrome on Windows, the default `navigator.userAgent`.
-pub const DEFAULT_USER_AGENT: &str =
+pub(crate) const DEFAULT_USER_AGENT: &str =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
 /// A script the session serves from a local file instead of the network (the SDK under test).
@@ -130,7 +134,7 @@ impl std::io::Write for ByteCount {
 
 /// The document-level values a page starts with.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageInit {
+pub(crate) struct PageInit {
     /// `document.referrer` (empty for a typed URL).
     pub referrer: String,
     /// `document.title` (empty when absent).
@@ -139,7 +143,7 @@ pub struct PageInit {
 
 /// A navigation requested by the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingNavigation {
+pub(crate) struct PendingNavigation {
     /// Where to (`None` for `history.back()` past the first entry).
     pub url: Option<url::Url>,
     /// How.
@@ -148,7 +152,7 @@ pub struct PendingNavigation {
 
 /// How the page asked to navigate (`kind` of `H.navigate`; `open`, a new window, is never pending).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NavigationKind {
+pub(crate) enum NavigationKind {
     /// `location.assign`, `location.href = ...`, a link, a form, a meta refresh to a URL.
     Assign,
     /// `location.replace`: the new document takes the current history entry.

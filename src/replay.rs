@@ -8,7 +8,7 @@ use crate::junit;
 use crate::session::{RunReport, summary_text};
 
 /// The version of the `--format json` document.
-pub const REPORT_FORMAT: u32 = 1;
+pub(crate) const REPORT_FORMAT: u32 = 1;
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum Format {
     Junit,
     /// TAP version 14.
     Tap,
-    /// One JSON document, schema version [`REPORT_FORMAT`].
+    /// One JSON document, schema version `REPORT_FORMAT`.
     Json,
 }
 

@@ -52,7 +52,7 @@ pub fn schema_text(name: &str) -> Option<String> {
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 #[allow(dead_code, reason = "only its schema is used")]
-pub struct TranscriptDoc {
+pub(crate) struct TranscriptDoc {
     /// The transcript format version.
     format: u32,
     /// The session script's name.
@@ -71,7 +71,7 @@ pub struct TranscriptDoc {
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 #[allow(dead_code, reason = "only its schema is used")]
-pub struct RunDoc {
+pub(crate) struct RunDoc {
     #[schemars(flatten)]
     transcript: TranscriptDoc,
     /// Each `--eval` in order: `{"value": ...}`, or `{"error": "..."}` when it threw.

@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sdkhost::conformance::report::{Format, Reporter, reporter_for};
-use sdkhost::conformance::{CheckResult, SdkBuild, Selection, Suite, SuiteOptions, SuiteReport, run_suite};
+use sdkhost::suite::{Format, Reporter, reporter_for};
+use sdkhost::suite::{Selection, Suite, run_suite};
+use sdkhost::{CheckResult, SdkBuild, SuiteOptions, SuiteReport};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,7 +19,7 @@ fn root() -> &'static Path {
 fn human(report: &SuiteReport) -> String {
     let mut out = Vec::new();
     let mut r = reporter_for(Format::Human, &mut out);
-    r.on_event(&sdkhost::conformance::SuiteEvent::Finished { report }).unwrap();
+    r.on_event(&sdkhost::suite::SuiteEvent::Finished { report }).unwrap();
     drop(r);
     String::from_utf8(out).unwrap()
 }

@@ -1,8 +1,9 @@
 //! The core contract of issue 2: virtual time, timer order, seeded entropy, runtime limits, error isolation, fresh JS
 //! state per page, and byte-identical `sdkhost run` output.
 
+use sdkhost::Event;
 use sdkhost::Session;
-use sdkhost::transcript::{ErrorPhase, Event};
+use sdkhost::records::ErrorPhase;
 
 fn session() -> Session {
     let mut s = Session::builder().build();

@@ -18,9 +18,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use sdkhost::Event;
 use sdkhost::Session;
-use sdkhost::parallel::map_in_order;
-use sdkhost::transcript::Event;
+use sdkhost::batch::map_in_order;
 
 const PAGE_URL: &str = "https://shop.example/";
 

@@ -8,9 +8,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use sdkhost::Event;
 use sdkhost::Session;
-use sdkhost::net::{Request, StubTransport, Transport};
-use sdkhost::transcript::Event;
+use sdkhost::network::{Request, StubTransport, Transport};
 
 /// A transport that counts what reaches it, answering like the stub.
 struct Counting(Rc<RefCell<Vec<String>>>);
@@ -19,7 +19,7 @@ impl Transport for Counting {
     fn name(&self) -> &str {
         "counting"
     }
-    fn send(&mut self, req: &Request) -> sdkhost::net::Answer {
+    fn send(&mut self, req: &Request) -> sdkhost::network::Answer {
         self.0.borrow_mut().push(format!("{:?} {}", req.initiator, req.url));
         StubTransport::default_answer()
     }
@@ -147,7 +147,7 @@ fn with_consent_every_way_reaches_the_transport() {
 
 #[test]
 fn the_allowlist_and_deny_all_block_even_with_consent() {
-    use sdkhost::net::Policy;
+    use sdkhost::network::Policy;
     for (policy, reason) in [
         (Policy { allowed_hosts: Some(vec!["*.crossengage.io".into()]), ..Policy::default() }, "host_not_allowed"),
         (Policy { deny_all: true, ..Policy::default() }, "deny_all"),

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::parallel::map_in_order;
-use sdkhost::session::{RunOptions, RunReport, SessionScript, prepare};
+use sdkhost::batch::map_in_order;
+use sdkhost::batch::prepare;
+use sdkhost::{RunOptions, RunReport, SessionScript};
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sessions");
@@ -36,7 +37,7 @@ fn examples_match_their_golden_transcripts_and_expectations() {
     for (file, report) in files.iter().zip(&reports) {
         let stem = file.file_stem().expect("stem").to_string_lossy().into_owned();
         if !report.passed() {
-            problems.push(format!("{stem}: expectations failed:\n{}", sdkhost::session::summary_text(report)));
+            problems.push(format!("{stem}: expectations failed:\n{}", sdkhost::records::summary_text(report)));
         }
         let golden = golden_dir.join(format!("{stem}.transcript.json"));
         let text = report.transcript_text();

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use sdkhost::session::{RunOptions, SessionScript, TransportKind, prepare};
+use sdkhost::batch::prepare;
+use sdkhost::network::TransportKind;
+use sdkhost::{RunOptions, SessionScript};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sessions").join(name)
 }
 
-fn run(path: &Path, opts: &RunOptions) -> sdkhost::session::RunReport {
+fn run(path: &Path, opts: &RunOptions) -> sdkhost::RunReport {
     prepare(SessionScript::load(path).expect("parse"), path, opts).expect("setup").run()
 }
 
@@ -43,7 +45,7 @@ fn a_recorded_session_replays_to_the_same_transcript() {
             ..RunOptions::default()
         };
         let replayed = run(&path, &opts);
-        assert!(replayed.passed(), "{}", sdkhost::session::summary_text(&replayed));
+        assert!(replayed.passed(), "{}", sdkhost::records::summary_text(&replayed));
         assert_eq!(comparable(recorded.transcript_value()), comparable(replayed.transcript_value()), "{name}");
         assert!(replayed.exchanges().iter().filter(|e| e.is_allowed()).all(|e| e.transport == "replay"));
         std::fs::remove_file(&har_path).ok();

@@ -13,8 +13,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
-use sdkhost::html::{Input, render};
+use sdkhost::output::{HtmlInput as Input, render_html as render};
+use sdkhost::suite::{Selection, Suite, run_suite};
+use sdkhost::{SdkBuild, SuiteOptions};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -156,8 +157,8 @@ fn page_errors_are_shown_js_errors_and_console_error_lines() {
         {"load": {"url": "https://shop.example/", "snippet": false,
                   "scripts": ["console.error('sdk: <config> missing')", "null.boom"]}}]}"#;
     let path = root().join("tests/noisy.json");
-    let parsed = sdkhost::session::SessionScript::parse(script, &path).unwrap();
-    let report = sdkhost::session::prepare(parsed, &path, &sdkhost::session::RunOptions::default()).unwrap().run();
+    let parsed = sdkhost::SessionScript::parse(script, &path).unwrap();
+    let report = sdkhost::batch::prepare(parsed, &path, &sdkhost::RunOptions::default()).unwrap().run();
     assert_eq!(report.page_errors.len(), 2, "{:?}", report.page_errors);
     let html = render("noisy", &[Input::Transcript(report.transcript_value())]);
     assert!(html.contains("data-page-errors=\"2\""));

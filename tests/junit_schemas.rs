@@ -10,9 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sdkhost::conformance::report::{Format, reporter_for};
-use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteEvent, SuiteOptions, run_suite};
-use sdkhost::session::{RunOptions, SessionScript, prepare};
+use sdkhost::batch::prepare;
+use sdkhost::suite::{Format, reporter_for};
+use sdkhost::suite::{Selection, Suite, SuiteEvent, run_suite};
+use sdkhost::{RunOptions, SessionScript};
+use sdkhost::{SdkBuild, SuiteOptions};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,7 +58,7 @@ fn replay_junit_is_valid_for_jenkins_and_surefire() {
         );
     }
     assert!(reports[0].passed() && !reports[1].passed(), "one passing and one failing session");
-    let xml = sdkhost::replay::render(sdkhost::replay::Format::Junit, &reports);
+    let xml = sdkhost::batch::render_report(sdkhost::batch::ReportFormat::Junit, &reports);
     assert!(xml.contains("<failure "));
     assert_valid("replay.xml", &xml);
 }

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use sdkhost::session::{RunOptions, SessionScript, prepare};
+use sdkhost::batch::prepare;
+use sdkhost::{RunOptions, SessionScript};
 
 #[path = "support/collector.rs"]
 mod collector;
@@ -38,7 +39,7 @@ fn the_sdk_talks_to_the_collector_only_after_consent() {
     let report = prepare(parsed, Path::new("live.json"), &RunOptions::default()).expect("setup").run();
     let text = collector.stop();
 
-    assert!(report.passed(), "{}", sdkhost::session::summary_text(&report));
+    assert!(report.passed(), "{}", sdkhost::records::summary_text(&report));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "exactly one request reached the collector: {text}");
     assert!(lines[0].contains("After Consent") && !text.contains("Before Consent"), "{text}");

@@ -18,8 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use sdkhost::conformance::{CheckResult, Label, SdkBuild, Suite, SuiteOptions, run_suite};
-use sdkhost::parallel::map_in_order;
+use sdkhost::batch::map_in_order;
+use sdkhost::suite::{Label, Suite, run_suite};
+use sdkhost::{CheckResult, SdkBuild, SuiteOptions};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
@@ -87,7 +88,7 @@ fn mutated_sources(mutants: &[Mutant]) -> Vec<String> {
         .collect()
 }
 
-fn only(suite: &Suite, keep: impl Fn(&sdkhost::conformance::Check) -> bool) -> Suite {
+fn only(suite: &Suite, keep: impl Fn(&sdkhost::suite::Check) -> bool) -> Suite {
     Suite { name: suite.name.clone(), checks: suite.checks.iter().filter(|c| keep(c)).cloned().collect() }
 }
 

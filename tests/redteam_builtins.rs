@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sdkhost::Session;
-use sdkhost::net::Exchange;
+use sdkhost::network::Exchange;
 
 #[path = "redteam/shared.rs"]
 mod shared;
@@ -93,7 +93,7 @@ fn run(js: &str, attack: Option<&str>, consent: bool, warm: bool) -> Outcomes {
     // Armed for the path and everything it queues (loads, navigations), disarmed before anything reads the report.
     let thrown = match s.eval(&format!("rtb.arm(); {js}\n0")) {
         Ok(_) => None,
-        Err(sdkhost::session::SessionError::Script(message)) => Some(message),
+        Err(sdkhost::records::SessionError::Script(message)) => Some(message),
         Err(e) => panic!("page: {e}"),
     };
     s.advance(2000).expect("advance");

@@ -10,7 +10,8 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 
-use sdkhost::session::{RunOptions, SessionScript, prepare};
+use sdkhost::batch::prepare;
+use sdkhost::{RunOptions, SessionScript};
 use serde_json::Value;
 
 #[path = "support/collector.rs"]

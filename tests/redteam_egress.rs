@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sdkhost::Session;
-use sdkhost::net::{Exchange, Policy};
+use sdkhost::network::{Exchange, Policy};
 
 #[path = "redteam/shared.rs"]
 mod shared;
@@ -168,7 +168,7 @@ fn credentials_in_urls_never_leave_nor_reach_the_record() {
     assert_eq!(reached, ["Xhr https://t.example/x", "Image https://t.example/i.gif"]);
     assert!(exchanges.iter().all(|e| e.removed == ["url credentials"]));
     let transcript = serde_json::to_string(&s.transcript()).expect("json");
-    let har = serde_json::to_string(&sdkhost::net::to_har(&exchanges, "test")).expect("json");
+    let har = serde_json::to_string(&sdkhost::network::to_har(&exchanges, "test")).expect("json");
     assert!(!transcript.contains("hunter2") && !har.contains("hunter2"));
 }
 

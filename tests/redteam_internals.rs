@@ -11,10 +11,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use sdkhost::Event;
 use sdkhost::Session;
-use sdkhost::jar::CookieChange;
-use sdkhost::net::{Request, StubTransport, Transport};
-use sdkhost::transcript::Event;
+use sdkhost::network::{Request, StubTransport, Transport};
+use sdkhost::records::CookieChange;
 
 const TRAPS: &str = include_str!("redteam/traps.js");
 const EXERCISE: &str = include_str!("redteam/exercise.js");
@@ -26,7 +26,7 @@ impl Transport for Counting {
     fn name(&self) -> &str {
         "counting"
     }
-    fn send(&mut self, req: &Request) -> sdkhost::net::Answer {
+    fn send(&mut self, req: &Request) -> sdkhost::network::Answer {
         self.0.borrow_mut().push(format!("{:?} {} from {}", req.initiator, req.url, req.page_url));
         StubTransport::default_answer()
     }

@@ -3,8 +3,8 @@
 //! hide/show and visibility changes that switch the SDK to `sendBeacon` — and never opts in, attempts no request of any
 //! kind and writes no `ce.sid`/`ce.guid` cookie; and it never throws into the page.
 
-use sdkhost::session::PageTemplate;
-use sdkhost::transcript::Event;
+use sdkhost::Event;
+use sdkhost::PageTemplate;
 use sdkhost::{Session, sdk};
 
 const EVERY_SHAPE: &str = r#"
@@ -45,12 +45,12 @@ fn never_opting_in_means_no_egress_attempt_and_no_id_cookie() {
     s.load_with("https://shop.example/", page.clone(), String::new()).expect("load");
     s.eval(EVERY_SHAPE).expect("the SDK never throws into the page");
     s.advance(10_000).expect("advance");
-    s.dispatch(sdkhost::session::HostEvent::Pagehide).expect("pagehide");
+    s.dispatch(sdkhost::HostEvent::Pagehide).expect("pagehide");
     s.eval(EVERY_SHAPE).expect("no throw after pagehide");
-    s.dispatch(sdkhost::session::HostEvent::Pageshow).expect("pageshow");
-    s.dispatch(sdkhost::session::HostEvent::Hidden).expect("hidden");
+    s.dispatch(sdkhost::HostEvent::Pageshow).expect("pageshow");
+    s.dispatch(sdkhost::HostEvent::Hidden).expect("hidden");
     s.eval(EVERY_SHAPE).expect("no throw while hidden");
-    s.dispatch(sdkhost::session::HostEvent::Visible).expect("visible");
+    s.dispatch(sdkhost::HostEvent::Visible).expect("visible");
     s.advance(60_000).expect("advance");
     s.reload().expect("reload");
     s.eval(EVERY_SHAPE).expect("no throw after reload");

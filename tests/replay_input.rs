@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use sdkhost::session::SessionScript;
+use sdkhost::SessionScript;
 
 fn err(text: &str) -> String {
     SessionScript::parse(text, Path::new("journeys/bad.json")).expect_err("must be rejected").to_string()

@@ -24,7 +24,7 @@ fn json_files(dir: &str) -> Vec<PathBuf> {
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
-    jsonschema::validator_for(&sdkhost::schema::schema(name).unwrap()).unwrap()
+    jsonschema::validator_for(&sdkhost::output::schema(name).unwrap()).unwrap()
 }
 
 fn check(validator: &jsonschema::Validator, what: &str, doc: &Value) -> Vec<String> {
@@ -35,9 +35,9 @@ fn check(validator: &jsonschema::Validator, what: &str, doc: &Value) -> Vec<Stri
 fn the_committed_schemas_are_the_generated_ones() {
     let bless = std::env::var_os("SDKHOST_BLESS").is_some();
     let mut stale = Vec::new();
-    for (name, file) in sdkhost::schema::DOCUMENTS {
+    for (name, file) in sdkhost::output::SCHEMAS {
         let path = root().join("schemas").join(file);
-        let fresh = sdkhost::schema::schema_text(name).unwrap();
+        let fresh = sdkhost::output::schema_text(name).unwrap();
         if bless {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &fresh).unwrap();
@@ -108,7 +108,8 @@ fn the_schemas_reject_what_the_parser_rejects() {
 
 #[test]
 fn a_conformance_report_validates() {
-    use sdkhost::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
+    use sdkhost::suite::{Selection, Suite, run_suite};
+    use sdkhost::{SdkBuild, SuiteOptions};
     let opts = SuiteOptions {
         selection: Selection { filter: Some("consent.*".into()), ..Selection::default() },
         jobs: 2,

@@ -15,9 +15,10 @@
 
 use std::path::PathBuf;
 
-use sdkhost::net::{ConsentRule, Exchange, Policy, StubRule};
-use sdkhost::session::Session;
-use sdkhost::transcript::{ConsoleLevel, Entry, Event};
+use sdkhost::Session;
+use sdkhost::network::{ConsentRule, Exchange, Policy, StubRule};
+use sdkhost::records::ConsoleLevel;
+use sdkhost::{Entry, Event};
 
 /// One SDK, the driver steps for it, and what it should send.
 struct Driver {
@@ -90,7 +91,7 @@ fn requests(entries: &[Entry]) -> Vec<Exchange> {
 /// Runs the driver on a thread with a worker's stack (Boa recurses deeper than a test thread's 2 MiB allows).
 fn run(d: &Driver) -> Run {
     std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+        let worker = std::thread::Builder::new().stack_size(sdkhost::batch::WORKER_STACK);
         let handle = worker.spawn_scoped(scope, || drive(d)).expect("spawn the driver thread");
         handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
     })
@@ -432,14 +433,14 @@ fn the_third_party_example_sessions_pass() {
     assert_eq!(files.len(), 6, "{files:?}");
     for file in files {
         let report = std::thread::scope(|scope| {
-            let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+            let worker = std::thread::Builder::new().stack_size(sdkhost::batch::WORKER_STACK);
             let run = || {
-                let script = sdkhost::session::SessionScript::load(&file).expect("the script parses");
-                let opts = sdkhost::session::RunOptions::default();
-                sdkhost::session::prepare(script, &file, &opts).expect("the fixture is installed").run()
+                let script = sdkhost::SessionScript::load(&file).expect("the script parses");
+                let opts = sdkhost::RunOptions::default();
+                sdkhost::batch::prepare(script, &file, &opts).expect("the fixture is installed").run()
             };
             worker.spawn_scoped(scope, run).expect("spawn").join().unwrap_or_else(|p| std::panic::resume_unwind(p))
         });
-        assert!(report.passed(), "{}", sdkhost::session::summary_text(&report));
+        assert!(report.passed(), "{}", sdkhost::records::summary_text(&report));
     }
 }

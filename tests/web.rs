@@ -14,9 +14,9 @@
 
 use std::path::{Path, PathBuf};
 
+use sdkhost::Event;
 use sdkhost::Session;
-use sdkhost::parallel::map_in_order;
-use sdkhost::transcript::Event;
+use sdkhost::batch::map_in_order;
 
 const PAGE_URL: &str = "https://shop.example/page?x=1#h";
 
@@ -183,9 +183,9 @@ fn the_host_online_hook_toggles_navigator_and_fires_events() {
             &mut session,
             "window.log = []; addEventListener('offline', function () { log.push('off:' + navigator.onLine); }); window.ononline = function () { log.push('on:' + navigator.onLine); };",
         );
-        session.dispatch(sdkhost::session::HostEvent::Offline).unwrap();
-        session.dispatch(sdkhost::session::HostEvent::Offline).unwrap();
-        session.dispatch(sdkhost::session::HostEvent::Online).unwrap();
+        session.dispatch(sdkhost::HostEvent::Offline).unwrap();
+        session.dispatch(sdkhost::HostEvent::Offline).unwrap();
+        session.dispatch(sdkhost::HostEvent::Online).unwrap();
         assert_eq!(eval(&mut session, "log.join()"), "off:false,on:true");
     });
 }
@@ -194,7 +194,7 @@ fn the_host_online_hook_toggles_navigator_and_fires_events() {
 fn host_events_reach_the_page_and_the_title_comes_from_the_template() {
     on_worker(|| {
         let mut session = Session::builder().build();
-        let template = sdkhost::session::PageTemplate { scripts: Vec::new(), title: "  Shop \n home ".into() };
+        let template = sdkhost::PageTemplate { scripts: Vec::new(), title: "  Shop \n home ".into() };
         session.load_with("https://shop.example/", template, "https://ref.example/".into()).unwrap();
         assert_eq!(eval(&mut session, "document.title"), "Shop home");
         assert_eq!(eval(&mut session, "document.referrer"), "https://ref.example/");
@@ -204,7 +204,7 @@ fn host_events_reach_the_page_and_the_title_comes_from_the_template() {
              log.push(t + ':' + e.constructor.name); }); }); document.addEventListener('visibilitychange', \
              function () { log.push(document.visibilityState + ':' + document.hidden); });",
         );
-        use sdkhost::session::HostEvent::{Blur, Focus, Hidden, Visible};
+        use sdkhost::HostEvent::{Blur, Focus, Hidden, Visible};
         for event in [Blur, Hidden, Hidden, Visible, Focus] {
             session.dispatch(event).unwrap();
         }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use regex::Regex;
 use sdkhost::Session;
-use sdkhost::parallel::map_in_order;
+use sdkhost::batch::map_in_order;
 
 /// Deliberate absences: (regex over the whole name, why). Order matters only for the report: the first rule that
 /// matches a name counts it.

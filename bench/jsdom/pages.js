@@ -1,4 +1,4 @@
-// The jsdom side of `cargo bench --bench perf -- jsdom`: the bench starts `node pages.js` and drives it over
+// The jsdom side of `cargo bench --features bench-internals --bench perf -- jsdom`: the bench starts `node pages.js` and drives it over
 // stdin/stdout, one line per batch, so both sides run interleaved in one command.
 //
 //   request:  "<kind> <count>"    kind: empty | ce | mixpanel | amplitude | session

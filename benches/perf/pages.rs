@@ -1,5 +1,5 @@
-//! sdkhost next to jsdom, per page and per session, in one command (`cargo bench --bench perf -- jsdom`), and
-//! resident memory per live page (`memory`).
+//! sdkhost next to jsdom, per page and per session, in one command
+//! (`cargo bench --features bench-internals --bench perf -- jsdom`), and resident memory per live page (`memory`).
 //!
 //! The four pages, the same work on both sides (the jsdom side is `bench/jsdom/pages.js`):
 //! - `empty`: a document loads and nothing runs;
@@ -16,9 +16,9 @@ use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Instant;
 
+use sdkhost::PageTemplate;
 use sdkhost::Session;
 use sdkhost::sdk;
-use sdkhost::session::PageTemplate;
 
 use super::{ms, rss_kib, stats};
 
@@ -91,7 +91,7 @@ fn time_one(kind: &str) -> f64 {
 /// The first page of `kind` on a fresh thread (empty code cache).
 fn time_cold(kind: &str) -> f64 {
     std::thread::scope(|s| {
-        let worker = std::thread::Builder::new().stack_size(sdkhost::parallel::WORKER_STACK);
+        let worker = std::thread::Builder::new().stack_size(sdkhost::batch::WORKER_STACK);
         worker.spawn_scoped(s, || time_one(kind)).expect("spawn").join().expect("cold page")
     })
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sdkhost::files::{RunFiles, read_input};
+use sdkhost::output::{RunFiles, read_input};
 use sdkhost::{Error, UsageError};
 
 use super::shared::*;
@@ -68,7 +68,8 @@ pub(crate) enum FormatArg {
 }
 
 pub(crate) fn conform(args: ConformArgs) -> Result<u8, Error> {
-    use sdkhost::conformance::{CheckProfile, NoTests, SdkBuild, Selection, Suite, SuiteOptions, report, run_suite};
+    use sdkhost::suite::{CheckProfile, NoTests, Selection, Suite, run_suite};
+    use sdkhost::{SdkBuild, SuiteOptions, suite as report};
     use std::io::Write;
     let shard = args.shard.as_deref().map(str::parse).transpose().map_err(|e| Error::arg("--shard", e))?;
     if args.sdk.mapped {
@@ -102,7 +103,7 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, Error> {
         NoTestsArg::Pass => NoTests::Pass,
     };
     let selection = Selection { profile, filter: args.filter.clone(), shard };
-    let isolation = isolation.map(|i| std::sync::Arc::new(i) as std::sync::Arc<dyn sdkhost::conformance::CheckRunner>);
+    let isolation = isolation.map(|i| std::sync::Arc::new(i) as std::sync::Arc<dyn sdkhost::suite::CheckRunner>);
     let opts = SuiteOptions { selection, jobs, fail_fast: false, isolation, no_tests };
     let sdk = SdkBuild::new(&build.to_string_lossy(), source);
     // A report for --out is kept in memory and written atomically once the run is over, so a failed run (even a
@@ -134,7 +135,8 @@ pub(crate) fn conform(args: ConformArgs) -> Result<u8, Error> {
     if let Some(path) = &args.html {
         match serde_json::to_value(&report) {
             Ok(value) => {
-                let html = sdkhost::html::render("sdkhost conform", &[sdkhost::html::Input::Conform(value)]);
+                let html =
+                    sdkhost::output::render_html("sdkhost conform", &[sdkhost::output::HtmlInput::Conform(value)]);
                 outputs.file("--html", path, html.as_bytes());
             }
             Err(e) => outputs.failed(Error::write("--html", path, e)),

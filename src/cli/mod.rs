@@ -10,7 +10,7 @@ pub(crate) mod tools;
 use std::path::PathBuf;
 
 use sdkhost::UsageError;
-use sdkhost::net::StubRule;
+use sdkhost::network::StubRule;
 use sdkhost::sdk::CE_SCRIPT_URL;
 
 /// One `--sdk` value: serve FILE for URL (`URL=FILE`), or swap the CrossEngage build (`FILE`).
@@ -55,11 +55,11 @@ pub(crate) fn sdk_files(args: &[SdkArg]) -> Result<Vec<(String, PathBuf)>, sdkho
 }
 
 /// A wall-time limit: a number of seconds (`30`, `2.5`) or a duration (`500ms`, `90s`, `15m`, `2h`); in seconds.
-pub(crate) fn parse_seconds(text: &str) -> Result<f64, sdkhost::session::SpanError> {
+pub(crate) fn parse_seconds(text: &str) -> Result<f64, sdkhost::batch::SpanError> {
     if let Ok(secs) = text.trim().parse::<f64>() {
         return Ok(secs);
     }
-    let span = sdkhost::session::Span::parse(text)?;
+    let span = sdkhost::batch::Span::parse(text)?;
     Ok(span.0 as f64 / 1000.0)
 }
 
@@ -67,8 +67,8 @@ pub(crate) fn parse_seconds(text: &str) -> Result<f64, sdkhost::session::SpanErr
 pub(crate) fn parse_rules(text: &str) -> Result<Vec<StubRule>, String> {
     let (json, from) = match text.strip_prefix('@') {
         Some(path) => {
-            let body =
-                sdkhost::files::read_input(std::path::Path::new(path)).map_err(|e| format!("--respond {path}: {e}"))?;
+            let body = sdkhost::output::read_input(std::path::Path::new(path))
+                .map_err(|e| format!("--respond {path}: {e}"))?;
             (body, format!("--respond {path}"))
         }
         None => (text.to_owned(), "--respond".to_owned()),

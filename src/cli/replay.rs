@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::files::RunFiles;
+use sdkhost::output::RunFiles;
 use sdkhost::{Error, UsageError};
 
 use super::conform::FormatArg;
@@ -93,7 +93,9 @@ pub(crate) fn output_path(base: &Path, many: bool, session: &Path, suffix: &str)
 }
 
 pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
-    use sdkhost::session::{Prepared, RunOptions, SessionScript, TransportKind, prepare};
+    use sdkhost::batch::{Prepared, prepare};
+    use sdkhost::network::TransportKind;
+    use sdkhost::{RunOptions, SessionScript};
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
         return Err(Error::Usage(UsageError::ReplayHarWithoutReplay));
     }
@@ -101,7 +103,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     // Outputs go into folders whenever several sessions were given, whatever a shard keeps.
     let many = files.len() > 1;
     if let Some(text) = &args.shard {
-        let shard: sdkhost::conformance::Shard = text.parse().map_err(|e| Error::arg("--shard", e))?;
+        let shard: sdkhost::suite::Shard = text.parse().map_err(|e| Error::arg("--shard", e))?;
         files =
             files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
     }
@@ -140,12 +142,12 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     let jobs: Vec<(&PathBuf, Prepared)> = files.iter().zip(prepared).collect();
     let run = |(file, prepared): (&PathBuf, Prepared)| match &isolation {
         None => Ok(prepared.run()),
-        Some(iso) => sdkhost::worker::run_session(iso, file, &opts),
+        Some(iso) => sdkhost::batch::run_session(iso, file, &opts),
     };
     // Each session's transcript and HAR are written as soon as it finishes, so a run that is interrupted (Ctrl-C, a
     // CI time limit, a later session that takes the process down) keeps what it recorded so far.
     let outputs = std::sync::Mutex::new(Outputs::default());
-    let results = sdkhost::parallel::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |i, result| {
+    let results = sdkhost::batch::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |i, result| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         if let Ok(report) = result {
             let mut outputs = outputs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -157,7 +159,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
                 let path = output_path(base, many, &files[i], ".har");
                 outputs.file("--har", &path, report.har_text().as_bytes());
             }
-            let line = sdkhost::replay::progress_line(n, total, report, started.elapsed());
+            let line = sdkhost::batch::progress_line(n, total, report, started.elapsed());
             #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
             {
                 eprintln!("{line}");
@@ -169,16 +171,17 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     let reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     // Every session ran: from here a failed write is reported (exit 4) after the other outputs are written.
     if let Some(path) = &args.html {
-        let inputs: Vec<_> = reports.iter().map(|r| sdkhost::html::Input::Transcript(r.transcript_value())).collect();
-        outputs.file("--html", path, sdkhost::html::render("sdkhost replay", &inputs).as_bytes());
+        let inputs: Vec<_> =
+            reports.iter().map(|r| sdkhost::output::HtmlInput::Transcript(r.transcript_value())).collect();
+        outputs.file("--html", path, sdkhost::output::render_html("sdkhost replay", &inputs).as_bytes());
     }
     let format = match args.format {
-        FormatArg::Human => sdkhost::replay::Format::Human,
-        FormatArg::Junit => sdkhost::replay::Format::Junit,
-        FormatArg::Tap => sdkhost::replay::Format::Tap,
-        FormatArg::Json => sdkhost::replay::Format::Json,
+        FormatArg::Human => sdkhost::batch::ReportFormat::Human,
+        FormatArg::Junit => sdkhost::batch::ReportFormat::Junit,
+        FormatArg::Tap => sdkhost::batch::ReportFormat::Tap,
+        FormatArg::Json => sdkhost::batch::ReportFormat::Json,
     };
-    let text = sdkhost::replay::render(format, &reports);
+    let text = sdkhost::batch::render_report(format, &reports);
     match &args.report {
         Some(path) => outputs.file("--report", path, text.as_bytes()),
         None => outputs.stdout(&text),
@@ -198,7 +201,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
 pub(crate) fn check_replay_outputs(
     args: &ReplayArgs,
     files: &[PathBuf],
-    prepared: &[sdkhost::session::Prepared],
+    prepared: &[sdkhost::batch::Prepared],
     // Whether several sessions were given (outputs go into folders), whatever a shard kept.
     many: bool,
 ) -> Result<(), Error> {

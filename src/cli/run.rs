@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use sdkhost::files::{RunFiles, read_input};
-use sdkhost::session::{Document, EvalResult, Inputs, RunDocument, SessionError, Summary, TransportKind};
+use sdkhost::network::TransportKind;
+use sdkhost::output::{RunFiles, read_input};
+use sdkhost::records::{Document, EvalResult, Inputs, RunDocument, SessionError, Summary};
 use sdkhost::{Error, UsageError, VirtualTime};
 
 use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK, Outputs};
@@ -29,10 +30,10 @@ pub(crate) struct RunArgs {
     /// Stub rules answering allowed requests, as in a session's `transport.rules`: a JSON rule object, an array of
     /// rules, or `@FILE` holding either (repeatable; first match wins). Defaults to `200 {}` after 20 ms.
     #[arg(long = "respond", value_name = "JSON|@FILE", value_parser = super::parse_rules)]
-    respond: Vec<Vec<sdkhost::net::StubRule>>,
+    respond: Vec<Vec<sdkhost::network::StubRule>>,
     /// Virtual time to advance at the end: milliseconds, or a duration such as `500ms`, `15m`, `2h`, `14mo`.
     #[arg(long, default_value = "0", value_parser = super::shared::parse_span)]
-    advance: sdkhost::session::Span,
+    advance: sdkhost::batch::Span,
     /// End with a page leave, after `--advance`: the page closes as on a navigation away (`pagehide`,
     /// `visibilitychange` to hidden, `unload`), and what that sends is recorded.
     #[arg(long)]
@@ -85,7 +86,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
         sdk.push((url, path.display().to_string(), source));
     }
     let rules: Vec<_> = args.respond.iter().flatten().cloned().collect();
-    let stub = sdkhost::net::StubTransport::new(rules).map_err(|e| Error::arg("--respond", e))?;
+    let stub = sdkhost::network::StubTransport::new(rules).map_err(|e| Error::arg("--respond", e))?;
     // Every output is checked before anything runs: a run is never lost to a bad output path at the end.
     if let Some(path) = &args.gate.jar {
         files.output("--jar", path)?;
@@ -97,7 +98,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
         return Err(Error::Usage(UsageError::AdvancePastClockEnd { advance_ms: args.advance.0 }));
     }
     let profile = match &args.gate.jar {
-        Some(p) => sdkhost::jar::load_profile(p).map_err(|e| Error::arg("--jar", e))?,
+        Some(p) => sdkhost::output::load_profile(p).map_err(|e| Error::arg("--jar", e))?,
         None => None,
     };
     let policy = args.gate.policy()?;
@@ -153,7 +154,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     // The page ran: from here a failed write is reported (exit 4) after the other outputs are written.
     let mut outputs = Outputs::default();
     if let Some(path) = &args.gate.jar
-        && let Err(e) = sdkhost::jar::save_profile(path, &session.profile())
+        && let Err(e) = sdkhost::output::save_profile(path, &session.profile())
     {
         outputs.failed(Error::write("--jar", path, e));
     }
@@ -161,7 +162,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     let transcript = session.transcript();
     if let Some(path) = &args.har {
         let exchanges = transcript.exchanges();
-        let har = sdkhost::net::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
+        let har = sdkhost::network::to_har(&exchanges, env!("CARGO_PKG_VERSION"));
         match serde_json::to_string_pretty(&har) {
             Ok(text) => outputs.file("--har", path, (text + "\n").as_bytes()),
             Err(e) => outputs.failed(Error::write("--har", path, e)),
@@ -172,7 +173,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     let summary = Summary::of(&transcript, 0, &[], None, session.now()).budget(budget.clone());
     let js_errors = summary.js_errors;
     let document = Document {
-        format: sdkhost::transcript::FORMAT,
+        format: sdkhost::records::TRANSCRIPT_FORMAT,
         name: format!("run {}", args.url),
         inputs,
         events: transcript.entries().to_vec(),
@@ -192,7 +193,7 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
         exchanges.len(),
         exchanges.len() - allowed,
         session.now(),
-        sdkhost::session::page_errors_text(&transcript.page_errors())
+        sdkhost::records::page_errors_text(&transcript.page_errors())
     );
     #[expect(clippy::print_stderr, reason = "the CLI's summary")]
     {

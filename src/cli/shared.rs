@@ -4,7 +4,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use sdkhost::files::write_atomic;
+use sdkhost::output::write_atomic;
 use sdkhost::{Error, UsageError};
 
 /// Exit code: everything went as expected ([`sdkhost::EXIT_OK`]).
@@ -18,22 +18,22 @@ pub(crate) const CUT_SHORT: u8 = sdkhost::EXIT_CUT_SHORT as u8;
 #[derive(clap::Args)]
 pub(crate) struct BudgetArgs {
     /// VM instructions the scripts of one page may run.
-    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_JS_INSTRUCTIONS)]
+    #[arg(long, value_name = "N", default_value_t = sdkhost::batch::DEFAULT_JS_INSTRUCTIONS)]
     pub(crate) max_js_instructions: u64,
     /// Tasks (timer callbacks, deliveries) one clock advance may run.
-    #[arg(long, value_name = "N", default_value_t = sdkhost::budget::DEFAULT_TASKS_PER_ADVANCE)]
+    #[arg(long, value_name = "N", default_value_t = sdkhost::batch::DEFAULT_TASKS_PER_ADVANCE)]
     pub(crate) max_tasks_per_advance: u64,
     /// Bytes of transcript events one session may record.
-    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_OUTPUT_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::batch::DEFAULT_OUTPUT_BYTES)]
     pub(crate) max_output_bytes: u64,
     /// Bytes of a request body the transcript keeps (longer: first bytes, length and SHA-256).
-    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::budget::DEFAULT_BODY_RECORD_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = sdkhost::batch::DEFAULT_BODY_RECORD_BYTES)]
     pub(crate) max_body_record_bytes: usize,
 }
 
 impl BudgetArgs {
-    pub(crate) fn budgets(&self) -> sdkhost::budget::Budgets {
-        sdkhost::budget::Budgets {
+    pub(crate) fn budgets(&self) -> sdkhost::batch::Budgets {
+        sdkhost::batch::Budgets {
             js_instructions_per_page: self.max_js_instructions,
             tasks_per_advance: self.max_tasks_per_advance,
             output_bytes: self.max_output_bytes,
@@ -47,11 +47,11 @@ impl BudgetArgs {
 pub(crate) struct IsolationArgs {
     /// Wall-time limit of one session (or check) in seconds; past it its worker is killed and that is recorded.
     /// Seconds, or a duration such as `500ms`, `90s`, `2m`.
-    #[arg(long, value_name = "DURATION", default_value_t = sdkhost::worker::DEFAULT_TIMEOUT.as_secs_f64(),
+    #[arg(long, value_name = "DURATION", default_value_t = sdkhost::batch::DEFAULT_TIMEOUT.as_secs_f64(),
         value_parser = super::parse_seconds)]
     pub(crate) timeout: f64,
     /// Address space of one worker process in MiB (unix).
-    #[arg(long, value_name = "MIB", default_value_t = sdkhost::worker::DEFAULT_MEMORY_MIB)]
+    #[arg(long, value_name = "MIB", default_value_t = sdkhost::batch::DEFAULT_MEMORY_MIB)]
     pub(crate) max_memory: u64,
     /// Run in this process instead of one worker process per session: faster, but a crash or hang takes the
     /// whole run with it, and --timeout and --max-memory do not apply.
@@ -60,7 +60,7 @@ pub(crate) struct IsolationArgs {
 }
 
 impl IsolationArgs {
-    pub(crate) fn isolation(&self) -> Result<Option<sdkhost::worker::Isolation>, Error> {
+    pub(crate) fn isolation(&self) -> Result<Option<sdkhost::batch::Isolation>, Error> {
         if self.in_process {
             return Ok(None);
         }
@@ -68,14 +68,14 @@ impl IsolationArgs {
             .ok()
             .filter(|d| !d.is_zero())
             .ok_or_else(|| Error::Usage(UsageError::Timeout { seconds: self.timeout }))?;
-        let least = sdkhost::worker::MIN_MEMORY_MIB;
+        let least = sdkhost::batch::MIN_MEMORY_MIB;
         if self.max_memory < least {
             return Err(Error::Usage(UsageError::MaxMemory { mib: self.max_memory, least }));
         }
         let program = std::env::current_exe().map_err(|source| {
-            Error::Worker(sdkhost::worker::WorkerError::Spawn { program: "sdkhost (its own path)".into(), source })
+            Error::Worker(sdkhost::batch::WorkerError::Spawn { program: "sdkhost (its own path)".into(), source })
         })?;
-        Ok(Some(sdkhost::worker::Isolation { program, timeout, memory_mib: self.max_memory }))
+        Ok(Some(sdkhost::batch::Isolation { program, timeout, memory_mib: self.max_memory }))
     }
 }
 
@@ -90,7 +90,7 @@ pub(crate) struct GateArgs {
     pub(crate) consent_prefix: bool,
     /// Let requests reach only this host (repeatable; `host` or `*.example.com`, any port; an internationalised
     /// name matches its punycode form). Defaults to any host.
-    #[arg(long = "allow-host", value_name = "HOST", value_parser = sdkhost::net::host_pattern)]
+    #[arg(long = "allow-host", value_name = "HOST", value_parser = sdkhost::network::host_pattern)]
     pub(crate) allow_hosts: Vec<String>,
     /// Block every request, whatever the consent.
     #[arg(long)]
@@ -102,21 +102,21 @@ pub(crate) struct GateArgs {
 }
 
 impl GateArgs {
-    pub(crate) fn consent(&self) -> Result<Option<sdkhost::net::ConsentRule>, Error> {
+    pub(crate) fn consent(&self) -> Result<Option<sdkhost::network::ConsentRule>, Error> {
         let Some(text) = &self.consent_cookie else { return Ok(None) };
         let (name, value) = text
             .split_once('=')
             .filter(|(n, _)| !n.trim().is_empty())
             .ok_or_else(|| Error::Usage(UsageError::ConsentCookie { text: text.clone() }))?;
         Ok(Some(if self.consent_prefix {
-            sdkhost::net::ConsentRule::prefix(name.trim(), value.trim())
+            sdkhost::network::ConsentRule::prefix(name.trim(), value.trim())
         } else {
-            sdkhost::net::ConsentRule::exact(name.trim(), value.trim())
+            sdkhost::network::ConsentRule::exact(name.trim(), value.trim())
         }))
     }
 
-    pub(crate) fn policy(&self) -> Result<sdkhost::net::Policy, Error> {
-        let mut policy = sdkhost::net::Policy::default();
+    pub(crate) fn policy(&self) -> Result<sdkhost::network::Policy, Error> {
+        let mut policy = sdkhost::network::Policy::default();
         if let Some(rule) = self.consent()? {
             policy.consent = rule;
         }
@@ -141,8 +141,8 @@ pub(crate) fn jobs_or_cpus(jobs: Option<u64>) -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
-pub(crate) fn parse_span(text: &str) -> Result<sdkhost::session::Span, sdkhost::session::SpanError> {
-    sdkhost::session::Span::parse(text)
+pub(crate) fn parse_span(text: &str) -> Result<sdkhost::batch::Span, sdkhost::batch::SpanError> {
+    sdkhost::batch::Span::parse(text)
 }
 
 /// What a command writes once its work ran: files (atomically) and stdout. A write that fails does not stop the

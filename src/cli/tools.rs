@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sdkhost::files::RunFiles;
+use sdkhost::output::RunFiles;
 use sdkhost::{Error, UsageError};
 
 use super::shared::*;
@@ -58,10 +58,10 @@ pub(crate) fn diff(args: DiffArgs) -> Result<u8, Error> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::arg(&shown, e))?;
         let value = serde_json::from_str(&text).map_err(|e| Error::arg(format!("{shown}: not JSON"), e))?;
-        sdkhost::diff::check_transcript(&value).map_err(|e| Error::arg(&shown, e))?;
+        sdkhost::output::check_transcript(&value).map_err(|e| Error::arg(&shown, e))?;
         Ok(value)
     };
-    let changes = sdkhost::diff::diff(&read(&args.a)?, &read(&args.b)?);
+    let changes = sdkhost::output::diff_transcripts(&read(&args.a)?, &read(&args.b)?);
     let mut outputs = Outputs::default();
     match args.format {
         DiffFormat::Text => outputs.stdout(&changes.text()),
@@ -83,9 +83,9 @@ pub(crate) fn report(args: ReportArgs) -> Result<u8, Error> {
     }
     let mut inputs = Vec::new();
     for path in &args.inputs {
-        inputs.extend(sdkhost::html::load(path)?);
+        inputs.extend(sdkhost::output::load_html_inputs(path)?);
     }
-    let html = sdkhost::html::render(&args.title, &inputs);
+    let html = sdkhost::output::render_html(&args.title, &inputs);
     let mut outputs = Outputs::default();
     match &args.out {
         Some(path) => outputs.file("--out", path, html.as_bytes()),
@@ -96,12 +96,12 @@ pub(crate) fn report(args: ReportArgs) -> Result<u8, Error> {
 
 pub(crate) fn collector(args: CollectorArgs) -> Result<u8, Error> {
     let addr = format!("127.0.0.1:{}", args.port);
-    let collector = sdkhost::net::Collector::bind(&addr, args.seed).map_err(|e| Error::arg("--port", e))?;
+    let collector = sdkhost::network::Collector::bind(&addr, args.seed).map_err(|e| Error::arg("--port", e))?;
     #[expect(clippy::print_stderr, reason = "tells the user where it listens")]
     {
         eprintln!("sdkhost collector listening on http://{}", collector.local_addr());
     }
-    let stop = sdkhost::net::CollectorStop::new();
+    let stop = sdkhost::network::CollectorStop::new();
     let mut log: Box<dyn std::io::Write> = match &args.out {
         Some(path) => {
             Box::new(std::fs::File::create(path).map_err(|e| Error::arg(format!("--out {}", path.display()), e))?)
@@ -118,14 +118,14 @@ pub(crate) fn collector(args: CollectorArgs) -> Result<u8, Error> {
 /// The hidden worker subcommand: one job from stdin, its lines on stdout.
 pub(crate) fn worker(memory_mib: Option<u64>) -> Result<u8, Error> {
     if let Some(mib) = memory_mib {
-        sdkhost::worker::limit_memory(mib).map_err(|e| Error::arg(format!("--memory-mib {mib}"), e))?;
+        sdkhost::batch::limit_memory(mib).map_err(|e| Error::arg(format!("--memory-mib {mib}"), e))?;
     }
-    sdkhost::worker::serve().map_err(|e| Error::arg("worker", e))?;
+    sdkhost::batch::serve_worker().map_err(|e| Error::arg("worker", e))?;
     Ok(OK)
 }
 
 pub(crate) fn schema(document: &str) -> Result<u8, Error> {
-    let text = sdkhost::schema::schema_text(document)
+    let text = sdkhost::output::schema_text(document)
         .ok_or_else(|| Error::Usage(UsageError::UnknownSchema { name: document.into() }))?;
     let mut outputs = Outputs::default();
     outputs.stdout(&text);

@@ -23,7 +23,7 @@ const CE_V2_FILES: [(&str, &str); 9] = [
 ];
 
 /// The name of the CE v2 suite in reports.
-pub const CE_V2: &str = "ce-v2";
+pub(crate) const CE_V2: &str = "ce-v2";
 
 /// What a check's verdict rests on (see the contract's introduction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]

@@ -7,15 +7,15 @@ mod check;
 mod event;
 mod excerpt;
 mod outcome;
-pub mod report;
+pub(crate) mod report;
 mod runner;
 mod select;
 #[cfg(test)]
 mod tests_cache_on_off;
 
-pub use check::{CE_V2, Check, Label, Suite, SuiteError};
+pub use check::{Check, Label, Suite, SuiteError};
 pub use event::SuiteEvent;
 pub use outcome::{CheckReport, CheckResult, REPORT_FORMAT, SdkInfo, SelectionInfo, SuiteReport, Summary};
 pub use runner::{CheckRunner, RunError, SdkBuild, SuiteOptions, run_suite};
 pub(crate) use runner::{base, run_check};
-pub use select::{CheckProfile, NoTests, SelectError, Selection, Shard, ShardError, id_matches};
+pub use select::{CheckProfile, NoTests, SelectError, Selection, Shard, ShardError};

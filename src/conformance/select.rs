@@ -135,7 +135,7 @@ impl Selection {
 
 /// Whether `id` matches `filter`: a glob (`*` any run, `?` one character) over the whole id when the filter has one of
 /// them, else a substring.
-pub fn id_matches(filter: &str, id: &str) -> bool {
+pub(crate) fn id_matches(filter: &str, id: &str) -> bool {
     if !filter.contains(['*', '?']) {
         return id.contains(filter);
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::Session;
 use crate::conformance::report::{Format, reporter_for};
 use crate::conformance::{SdkBuild, Selection, Suite, SuiteOptions, run_suite};
-use crate::page::code_cache;
+use crate::engine::code_cache;
 use crate::parallel::map_in_order;
 use crate::session::{RunOptions, SessionScript, prepare};
 

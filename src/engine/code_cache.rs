@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use boa_engine::{Context, JsResult, JsValue, Script, Source};
 
 /// The environment variable that turns the cache off: `off`, `0` or `false`.
-pub const ENV_VAR: &str = "SDKHOST_CODE_CACHE";
+pub(crate) const ENV_VAR: &str = "SDKHOST_CODE_CACHE";
 
 /// Source bytes of cached scripts per thread before the least recently used ones are dropped. Compiled code takes
 /// about 20 times its source, so this bounds the cache near 80 MB per thread.
@@ -47,7 +47,7 @@ const OFF: u8 = 2;
 static SWITCH: AtomicU8 = AtomicU8::new(UNREAD);
 
 /// Whether pages share compiled code (on unless `SDKHOST_CODE_CACHE` says `off`, `0` or `false`).
-pub fn enabled() -> bool {
+pub(crate) fn enabled() -> bool {
     match SWITCH.load(Ordering::Relaxed) {
         ON => true,
         OFF => false,
@@ -60,13 +60,14 @@ pub fn enabled() -> bool {
 }
 
 /// Turns the cache on or off for the whole process from now on (pages already open keep the code they have).
-pub fn set_enabled(on: bool) {
+#[cfg(test)]
+pub(crate) fn set_enabled(on: bool) {
     SWITCH.store(if on { ON } else { OFF }, Ordering::Relaxed);
 }
 
 /// What this thread's cache has done so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Scripts run from code compiled for an earlier page.
     pub hits: u64,
     /// Scripts compiled in the scratch context and then run (first load on this thread).
@@ -83,7 +84,8 @@ pub struct Stats {
 }
 
 /// This thread's cache counters.
-pub fn stats() -> Stats {
+#[cfg(test)]
+pub(crate) fn stats() -> Stats {
     CACHE.with_borrow(|c| Stats { entries: c.entries.values().map(Vec::len).sum(), source_bytes: c.bytes, ..c.stats })
 }
 

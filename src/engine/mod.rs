@@ -1,7 +1,11 @@
 //! Boa plumbing shared by the page and the browser surface: the per-thread code cache and turning a `JsError` into
 //! what a transcript records. Below both `page/` and `web/`, it imports neither.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
-pub mod code_cache;
+pub(crate) mod code_cache;
 mod errors;
 mod host_code;
 

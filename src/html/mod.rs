@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub use text::escape;
+pub(crate) use text::escape;
 
 /// One document to show.
 #[derive(Debug, Clone)]

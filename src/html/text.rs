@@ -8,7 +8,7 @@ use crate::clock::VirtualTime;
 use crate::session::Span;
 
 /// Escapes `&`, `<`, `>`, `"` and `'`, so any text is safe in element content and in quoted attribute values.
-pub fn escape(text: &str) -> Cow<'_, str> {
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
     if !text.contains(['&', '<', '>', '"', '\'']) {
         return Cow::Borrowed(text);
     }

@@ -11,7 +11,7 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 use crate::clock::VirtualTime;
 
 /// Parses a cookie date (RFC 6265 section 5.1.1); `None` when the algorithm fails (the attribute is then ignored).
-pub fn parse_cookie_date(text: &str) -> Option<VirtualTime> {
+pub(crate) fn parse_cookie_date(text: &str) -> Option<VirtualTime> {
     let mut time: Option<(u8, u8, u8)> = None;
     let mut day: Option<u8> = None;
     let mut month: Option<Month> = None;

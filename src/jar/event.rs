@@ -11,7 +11,7 @@ use crate::clock::VirtualTime;
 pub enum SameSite {
     /// Sent only with same-site requests.
     Strict,
-    /// Sent with same-site requests (and, in browsers, top-level cross-site navigations; see [`crate::jar::Jar`]).
+    /// Sent with same-site requests (and, in browsers, top-level cross-site navigations; see `crate::jar::Jar`).
     Lax,
     /// Sent with every request.
     None,
@@ -51,7 +51,7 @@ pub enum CookieSource {
     Document,
     /// A `Set-Cookie` header of an HTTP response.
     Http,
-    /// The host itself: the session script, the test harness, [`crate::jar::Jar::clear`], or the clock (expiry).
+    /// The host itself: the session script, the test harness, `crate::jar::Jar::clear`, or the clock (expiry).
     Host,
 }
 

@@ -22,13 +22,13 @@ use super::store::Jar;
 use crate::clock::VirtualTime;
 
 /// The most cookies one site may hold (Chromium's `kDomainMaxCookies`).
-pub const SITE_MAX: usize = 180;
+pub(crate) const SITE_MAX: usize = 180;
 /// What a site is purged down to (`kDomainMaxCookies - kDomainPurgeCookies`).
 const SITE_PURGED: usize = 150;
 /// The most recently accessed cookies of a site spared by its purge (`kDomainCookiesQuotaMedium`).
 const SITE_SPARED: usize = 50;
 /// The most cookies the jar holds (Chromium's `kMaxCookies`).
-pub const TOTAL_MAX: usize = 3300;
+pub(crate) const TOTAL_MAX: usize = 3300;
 /// What the jar is purged down to (`kMaxCookies - kPurgeCookies`).
 const TOTAL_PURGED: usize = 3000;
 

@@ -28,9 +28,15 @@ mod tests;
 #[cfg(test)]
 mod tests_http_state;
 
-pub use date::parse_cookie_date;
+#[cfg(test)]
+pub(crate) use date::parse_cookie_date;
 pub use event::{CookieChange, CookieEvent, CookieSource, CookieView, Refusal, SameSite};
-pub use limits::{SITE_MAX, TOTAL_MAX};
-pub use profile::{PROFILE_FORMAT, ProfileError, ProfileFile, load_profile, save_profile};
+#[cfg(test)]
+pub(crate) use limits::{SITE_MAX, TOTAL_MAX};
+pub use profile::{ProfileError, ProfileFile, load_profile, save_profile};
 pub(crate) use scope::is_secure_url;
-pub use store::{Jar, JarSnapshot, MAX_LIFETIME_MS};
+#[cfg_attr(not(feature = "bench-internals"), allow(unreachable_pub, reason = "public as `sdkhost::bench`"))]
+pub use store::Jar;
+pub use store::JarSnapshot;
+#[cfg(test)]
+pub(crate) use store::MAX_LIFETIME_MS;

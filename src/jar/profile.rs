@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 use super::store::JarSnapshot;
 
 /// The only profile format this build reads and writes.
-pub const PROFILE_FORMAT: u32 = 1;
+pub(crate) const PROFILE_FORMAT: u32 = 1;
 
 /// A browser profile on disk: cookies and `localStorage`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileFile {
-    /// The file format version; always [`PROFILE_FORMAT`].
+    /// The file format version; always `PROFILE_FORMAT`.
     pub format: u32,
     /// The cookie jar.
     pub cookies: JarSnapshot,

@@ -1,6 +1,10 @@
 //! The read side of the [`Jar`]: what a URL sees (RFC 6265 section 5.4), `document.cookie`, the `Cookie` header.
 //!
 //! Browser order (section 5.4 step 2): longer paths first, then earlier creation time, then earlier insertion.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
 use std::cmp::Reverse;
 

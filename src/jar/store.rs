@@ -11,6 +11,10 @@
 //!
 //! Every method that judges expiry takes `now`, and first removes the cookies whose expiry is `<= now`, recording an
 //! [`CookieChange::Expired`] event at `now` for each, in key order.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -22,7 +26,7 @@ use super::scope::{default_path, domain_matches, is_public_suffix, is_secure_url
 use crate::clock::VirtualTime;
 
 /// The longest lifetime a cookie can get: 400 days (RFC 6265bis section 5.5).
-pub const MAX_LIFETIME_MS: i64 = 400 * 24 * 60 * 60 * 1000;
+pub(crate) const MAX_LIFETIME_MS: i64 = 400 * 24 * 60 * 60 * 1000;
 
 /// A browser cookie jar judged on virtual time. Rejections are events, never errors.
 ///

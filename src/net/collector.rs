@@ -318,21 +318,9 @@ struct LogLine<'a> {
     status: u16,
 }
 
-/// Binds `addr` and serves until `stop` is stopped (forever without one), logging each request as a JSON line.
-///
-/// # Errors
-/// When the address cannot be bound or the log cannot be written.
-pub fn serve_collector(addr: &str, seed: u64, log: &mut dyn Write, stop: Option<&CollectorStop>) -> io::Result<()> {
-    let collector = Collector::bind(addr, seed)?;
-    match stop {
-        Some(stop) => collector.run(log, stop),
-        None => collector.run(log, &CollectorStop::new()),
-    }
-}
-
 /// The id the collector answers for this request body: the body's own non-null `xngGlobalUserId`, else one derived
 /// from `seed` and the body's `sessionId`.
-pub fn user_id(seed: u64, body: &[u8]) -> Value {
+pub(crate) fn user_id(seed: u64, body: &[u8]) -> Value {
     let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     match parsed.get("xngGlobalUserId") {
         Some(id) if !id.is_null() => return id.clone(),

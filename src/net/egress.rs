@@ -19,7 +19,7 @@ use super::transport::{Answer, Transport};
 use crate::clock::VirtualTime;
 
 /// The cookie jar as the gate sees it. The session's jar implements it.
-pub trait CookieAccess {
+pub(crate) trait CookieAccess {
     /// Name/value pairs of the cookies visible to `url` at `now`, including `HttpOnly` ones.
     fn visible_cookies(&mut self, url: &Url, now: VirtualTime) -> Vec<(String, String)>;
     /// The `Cookie` header value to send to `url`, or `None` when no cookie applies. `same_site` tells whether the
@@ -87,7 +87,7 @@ impl Exchange {
 }
 
 /// The gate: policy plus transport, and the session's request counter.
-pub struct Egress {
+pub(crate) struct Egress {
     policy: Policy,
     transport: Box<dyn Transport>,
     next_id: u64,
@@ -105,7 +105,7 @@ impl std::fmt::Debug for Egress {
 
 impl Egress {
     /// A gate with this policy and transport; the first request gets id 1.
-    pub fn new(policy: Policy, transport: Box<dyn Transport>) -> Egress {
+    pub(crate) fn new(policy: Policy, transport: Box<dyn Transport>) -> Egress {
         Egress { policy, transport, next_id: 1 }
     }
 
@@ -116,7 +116,7 @@ impl Egress {
     /// URL credentials are removed, and listed in [`Exchange::removed`]. The transport's own headers
     /// ([`Transport::wire_headers`]) are added last, so the record is what goes on the wire. A blocked request gets
     /// no outcome, latency 0 and transport `none`.
-    pub fn submit(&mut self, mut req: Request, cookies: &mut dyn CookieAccess, now: VirtualTime) -> Exchange {
+    pub(crate) fn submit(&mut self, mut req: Request, cookies: &mut dyn CookieAccess, now: VirtualTime) -> Exchange {
         req.id = self.next_id;
         self.next_id += 1;
         req.at = now;
@@ -149,7 +149,7 @@ impl Egress {
 
     /// Delivers the response's cookies at delivery time `now`: stores each `Set-Cookie` header when the credentials
     /// mode allows cookies for this request. Does nothing for blocked requests and network errors.
-    pub fn accept_response(&mut self, ex: &Exchange, cookies: &mut dyn CookieAccess, now: VirtualTime) {
+    pub(crate) fn accept_response(&mut self, ex: &Exchange, cookies: &mut dyn CookieAccess, now: VirtualTime) {
         let Some(response) = ex.response() else { return };
         if !credentials_apply(&ex.request) {
             return;
@@ -160,17 +160,20 @@ impl Egress {
     }
 
     /// The policy in force.
-    pub fn policy(&self) -> &Policy {
+    #[cfg(test)]
+    pub(crate) fn policy(&self) -> &Policy {
         &self.policy
     }
 
     /// The policy, to change mid-session.
-    pub fn policy_mut(&mut self) -> &mut Policy {
+    #[cfg(test)]
+    pub(crate) fn policy_mut(&mut self) -> &mut Policy {
         &mut self.policy
     }
 
     /// The transport's name (`stub`, `live`, `replay`, ...).
-    pub fn transport_name(&self) -> &str {
+    #[cfg(test)]
+    pub(crate) fn transport_name(&self) -> &str {
         self.transport.name()
     }
 
@@ -178,7 +181,7 @@ impl Egress {
     ///
     /// # Errors
     /// A bad rule, or a transport that is not the stub ([`TransportError::NotStub`]).
-    pub fn set_stub_rules(&mut self, rules: Vec<StubRule>) -> Result<(), TransportError> {
+    pub(crate) fn set_stub_rules(&mut self, rules: Vec<StubRule>) -> Result<(), TransportError> {
         self.transport.set_rules(rules)
     }
 }
@@ -206,7 +209,7 @@ fn sanitize(req: &mut Request) -> Vec<String> {
 }
 
 /// Whether cookies travel with `req` (and are taken from its response) under its credentials mode.
-pub fn credentials_apply(req: &Request) -> bool {
+pub(crate) fn credentials_apply(req: &Request) -> bool {
     match req.credentials {
         Credentials::Include => true,
         Credentials::SameOrigin => req.url.origin() == req.page_url.origin(),
@@ -216,7 +219,7 @@ pub fn credentials_apply(req: &Request) -> bool {
 
 /// Whether two URLs are on the same site: the same registrable domain (public suffix list), or the same host when
 /// there is none (IP addresses, `localhost`).
-pub fn same_site(a: &Url, b: &Url) -> bool {
+pub(crate) fn same_site(a: &Url, b: &Url) -> bool {
     match (site(a), site(b)) {
         (Some(x), Some(y)) => x == y,
         _ => false,

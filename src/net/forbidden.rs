@@ -31,7 +31,7 @@ const METHOD_OVERRIDES: [&str; 3] = ["x-http-method", "x-http-method-override", 
 
 /// Whether a page may not send header `name` with `value` (Fetch: forbidden request-header), or the pair is not a
 /// valid header at all (a name that is not an HTTP token, a value with CR, LF or NUL: `fetch` throws on these).
-pub fn is_forbidden_request_header(name: &str, value: &str) -> bool {
+pub(crate) fn is_forbidden_request_header(name: &str, value: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if !token || value.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {

@@ -22,7 +22,7 @@ use super::transport::{Answer, Transport};
 /// Settings of the live transport.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct LiveConfig {
+pub(crate) struct LiveConfig {
     /// Connection setup timeout (DNS, TCP, TLS), ms. Defaults to 5000.
     pub timeout_connect_ms: u64,
     /// Timeout for the whole exchange, response body included, ms. Defaults to 5000.
@@ -40,7 +40,7 @@ impl Default for LiveConfig {
 }
 
 /// Real HTTP through one ureq agent (connections are pooled).
-pub struct LiveTransport {
+pub(crate) struct LiveTransport {
     agent: ureq::Agent,
     config: LiveConfig,
 }
@@ -53,7 +53,7 @@ impl Default for LiveTransport {
 
 impl LiveTransport {
     /// A live transport with these settings.
-    pub fn new(config: LiveConfig) -> Self {
+    pub(crate) fn new(config: LiveConfig) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -65,11 +65,6 @@ impl LiveTransport {
             .build()
             .new_agent();
         LiveTransport { agent, config }
-    }
-
-    /// The settings in force.
-    pub fn config(&self) -> &LiveConfig {
-        &self.config
     }
 
     fn exchange(&self, req: &Request) -> Result<(Response, Vec<String>), String> {

@@ -25,16 +25,18 @@ mod tests_har;
 mod tests_live;
 mod transport;
 
-pub use collector::{Collector, CollectorStop, serve_collector, user_id};
-pub use egress::{CookieAccess, Egress, Exchange, credentials_apply, same_site};
+#[cfg(test)]
+pub(crate) use collector::user_id;
+pub use collector::{Collector, CollectorStop};
+pub use egress::Exchange;
+pub(crate) use egress::{CookieAccess, Egress, same_site};
 pub use error::TransportError;
-pub use forbidden::is_forbidden_request_header;
 pub use har::to_har;
-pub use live::{LiveConfig, LiveTransport};
+pub(crate) use live::{LiveConfig, LiveTransport};
 pub(crate) use policy::deserialize_host_patterns as policy_hosts;
 pub use policy::{ConsentRule, Decision, HostPatternError, HostProblem, Policy, Reason, host_pattern};
-pub use replay::{ReplayMode, ReplayTransport};
-pub use request::{BodyCut, Credentials, Initiator, Outcome, Request, Response, reason_phrase};
-pub use rule::{DEFAULT_LATENCY_MS, StubRule};
+pub(crate) use replay::{ReplayMode, ReplayTransport};
+pub use request::{BodyCut, Credentials, Initiator, Outcome, Request, Response};
+pub use rule::StubRule;
 pub use stub::StubTransport;
 pub use transport::{Answer, Transport};

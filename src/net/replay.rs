@@ -9,6 +9,7 @@
 //! HAR is an external format, so unknown fields are ignored (no `deny_unknown_fields`).
 
 use std::collections::BTreeMap;
+#[cfg(test)]
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ use super::transport::{Answer, Transport};
 /// What to do with a request that has no HAR entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ReplayMode {
+pub(crate) enum ReplayMode {
     /// Answer with a network error. The default.
     #[default]
     Strict,
@@ -105,7 +106,7 @@ struct Recorded {
 }
 
 /// The replay transport.
-pub struct ReplayTransport {
+pub(crate) struct ReplayTransport {
     entries: Vec<Recorded>,
     seen: BTreeMap<Key, usize>,
     used: Vec<bool>,
@@ -124,7 +125,8 @@ impl ReplayTransport {
     /// # Errors
     /// [`TransportError::HarRead`] when it cannot be read, [`TransportError::HarParse`] with line and column when it
     /// is not HAR.
-    pub fn from_har_file(path: &Path, mode: ReplayMode) -> Result<Self, TransportError> {
+    #[cfg(test)]
+    pub(crate) fn from_har_file(path: &Path, mode: ReplayMode) -> Result<Self, TransportError> {
         let name = path.display().to_string();
         let text =
             crate::files::read_input(path).map_err(|source| TransportError::HarRead { path: name.clone(), source })?;
@@ -135,7 +137,7 @@ impl ReplayTransport {
     ///
     /// # Errors
     /// [`TransportError::HarParse`] with line and column when `text` is not HAR.
-    pub fn from_har_str(text: &str, name: &str, mode: ReplayMode) -> Result<Self, TransportError> {
+    pub(crate) fn from_har_str(text: &str, name: &str, mode: ReplayMode) -> Result<Self, TransportError> {
         let har: Har = serde_json::from_str(text).map_err(|e| TransportError::HarParse {
             path: name.to_owned(),
             line: e.line(),
@@ -158,22 +160,24 @@ impl ReplayTransport {
     ///
     /// # Errors
     /// As [`ReplayTransport::from_har_str`]; `name` stands for the document.
-    pub fn from_har_value(har: &serde_json::Value, name: &str, mode: ReplayMode) -> Result<Self, TransportError> {
+    #[cfg(test)]
+    pub(crate) fn from_har_value(
+        har: &serde_json::Value,
+        name: &str,
+        mode: ReplayMode,
+    ) -> Result<Self, TransportError> {
         Self::from_har_str(&har.to_string(), name, mode)
     }
 
     /// How many entries can be replayed (blocked ones excluded).
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// Whether there is nothing to replay.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The 1-based file positions of the entries no request has used yet.
-    pub fn unused_entries(&self) -> Vec<usize> {
+    #[cfg(test)]
+    pub(crate) fn unused_entries(&self) -> Vec<usize> {
         self.entries.iter().zip(&self.used).filter(|(_, used)| !**used).map(|(e, _)| e.index).collect()
     }
 }

@@ -78,7 +78,7 @@ pub enum Credentials {
     Include,
 }
 
-/// One outgoing request, as the page built it. [`crate::net::Egress::submit`] sets `id` and `at`.
+/// One outgoing request, as the page built it. `crate::net::Egress::submit` sets `id` and `at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     /// Sequence number in the session: 1, 2, 3, … (0 until submitted).
@@ -248,7 +248,7 @@ pub(crate) fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Op
 }
 
 /// The standard reason phrase for a status code ("" when unknown).
-pub fn reason_phrase(status: u16) -> &'static str {
+pub(crate) fn reason_phrase(status: u16) -> &'static str {
     match status {
         100 => "Continue",
         101 => "Switching Protocols",

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::request::{Outcome, Response, find_header};
 
 /// Latency of the default answer and of rules that do not set one (ms).
-pub const DEFAULT_LATENCY_MS: u64 = 20;
+pub(crate) const DEFAULT_LATENCY_MS: u64 = 20;
 
 /// One canned answer and the requests it applies to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]

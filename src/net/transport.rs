@@ -29,7 +29,7 @@ impl Answer {
     }
 }
 
-/// Where allowed requests go: stub, live HTTP or HAR replay (or a test double). Only the [`Egress`](super::Egress) that owns it
+/// Where allowed requests go: stub, live HTTP or HAR replay (or a test double). Only the `Egress` that owns it
 /// calls it, for requests its policy allowed.
 pub trait Transport {
     /// Short name recorded in each [`Exchange`](super::Exchange) (`stub`, `live`, `replay`).

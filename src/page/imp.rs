@@ -1,4 +1,8 @@
 //! [`Page`]: building the context, running scripts and tasks, and closing the page.
+#![cfg_attr(
+    not(feature = "bench-internals"),
+    allow(unreachable_pub, reason = "public through `sdkhost::bench` with the bench-internals feature")
+)]
 
 use std::rc::Rc;
 
@@ -16,9 +20,9 @@ use crate::transcript::{ErrorPhase, Event, PageCause};
 use crate::web::{self, JsHooks};
 
 /// Loop iterations one call frame may run before the page is stopped (`while (true) {}`).
-pub const LOOP_LIMIT: u64 = 10_000_000;
+pub(crate) const LOOP_LIMIT: u64 = 10_000_000;
 /// Nested calls before the page is stopped.
-pub const RECURSION_LIMIT: usize = 1_000;
+pub(crate) const RECURSION_LIMIT: usize = 1_000;
 
 /// Stack a page's JS needs below each entry point from the host: Boa recurses deeply on nested JS (the
 /// [`RECURSION_LIMIT`] frames of a real SDK need more than a default 2 MiB thread stack). An entry point with less
@@ -36,6 +40,7 @@ pub enum EventTarget {
     /// `window`.
     Window,
     /// `document`.
+    #[cfg_attr(not(feature = "bench-internals"), allow(dead_code, reason = "no session fires at the document yet"))]
     Document,
 }
 
@@ -105,19 +110,9 @@ impl Page {
         Ok(Page { ctx, events, hooks, engine_hooks, host: host.clone(), url })
     }
 
-    /// The URL the page was opened with.
-    pub fn url(&self) -> &Url {
-        &self.url
-    }
-
     /// The document's current URL: the opened one, or what `history.pushState`/`replaceState` made it.
     pub fn current_url(&self) -> Url {
         web::document_url(&self.ctx).unwrap_or_else(|| self.url.clone())
-    }
-
-    /// The session host this page belongs to.
-    pub fn host(&self) -> &HostRef {
-        &self.host
     }
 
     /// Runs a classic script, then a microtask checkpoint. An exception is recorded and the page goes on.
@@ -331,19 +326,20 @@ impl Page {
 
     /// The lazy prelude modules this page has compiled so far, sorted (`events`, `dom`, ...): what a page's scripts
     /// cost beyond the always-present surface. For tests and the perf bench.
+    #[cfg(any(test, feature = "bench-internals"))]
     pub fn loaded_modules(&mut self) -> Vec<String> {
         with_stack(|| self.loaded_modules_here())
     }
 
+    #[cfg(any(test, feature = "bench-internals"))]
     fn loaded_modules_here(&mut self) -> Vec<String> {
         let names = self.hooks.clone().call("loadedModules", &[], &mut self.ctx).ok();
         let json = names.map(|v| self.js_to_json(&v)).unwrap_or_default();
         json.as_array().into_iter().flatten().filter_map(|n| n.as_str().map(str::to_owned)).collect()
     }
 
-    /// The Boa context. Not part of the API: only `benches/perf.rs` uses it, to time parse, compile and evaluate
-    /// apart inside a real page.
-    #[doc(hidden)]
+    /// The Boa context: `benches/perf.rs` uses it to time parse, compile and evaluate apart inside a real page.
+    #[cfg(feature = "bench-internals")]
     pub fn context(&mut self) -> &mut Context {
         &mut self.ctx
     }

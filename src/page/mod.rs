@@ -3,7 +3,6 @@
 //! A navigation drops the whole Context and builds a new one (a second realm in one Context leaks, see the Boa notes):
 //! JS state is gone, while the cookie jar, storage, clock and transcript live on in the [`Host`](crate::host::Host).
 
-pub use crate::engine::code_cache;
 mod event_loop;
 mod hooks;
 mod imp;
@@ -12,5 +11,6 @@ mod tests_code_cache;
 #[cfg(test)]
 mod tests_lazy_modules;
 
-pub use crate::engine::optimizer_options;
-pub use imp::{EventTarget, LOOP_LIMIT, Page, PageError, RECURSION_LIMIT};
+pub use imp::PageError;
+#[cfg_attr(not(feature = "bench-internals"), allow(unreachable_pub, reason = "public as `sdkhost::bench`"))]
+pub use imp::{EventTarget, Page};

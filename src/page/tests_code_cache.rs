@@ -6,9 +6,10 @@
 
 use serde_json::{Value, json};
 
+use crate::engine::code_cache;
 use crate::engine::code_cache::tests::cache_on;
 use crate::host::{BrowserProfile, Host, HostRef};
-use crate::page::{Page, code_cache};
+use crate::page::Page;
 use crate::sdk;
 
 fn page() -> Page {

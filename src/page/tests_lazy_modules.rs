@@ -1,7 +1,7 @@
 //! What a page compiles: the surface beyond the always-present core is lazy modules (`src/web/modules.rs`), each
 //! compiled on a page's first touch of one of its names. These tests pin the modules that a fresh page and the
 //! reference SDK's page need, so that a change which makes every page compile more JS (each KB costs ~0.2 ms per
-//! page) shows up here rather than only in `cargo bench --bench perf`.
+//! page) shows up here rather than only in `cargo bench --features bench-internals --bench perf`.
 
 use crate::Session;
 use crate::host::{BrowserProfile, Host, HostRef};

@@ -88,7 +88,8 @@ impl Session {
     }
 
     /// The open page, if any.
-    pub fn page(&mut self) -> Option<&mut Page> {
+    #[cfg(test)]
+    pub(crate) fn page(&mut self) -> Option<&mut Page> {
         self.page.as_mut()
     }
 

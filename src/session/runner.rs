@@ -298,7 +298,7 @@ impl Prepared {
 
     /// As [`Prepared::run`], with `tap` seeing every transcript entry as it is recorded (a worker process streams
     /// them, so a crash loses nothing recorded before it).
-    pub fn run_with_tap(mut self, tap: Option<Tap>) -> RunReport {
+    pub(crate) fn run_with_tap(mut self, tap: Option<Tap>) -> RunReport {
         let start = self.script.clock_start.unwrap_or(DEFAULT_START);
         let tz = self.script.time_zone.map_or(0, |t| t.0);
         let inputs = self.inputs(start, tz);

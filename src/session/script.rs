@@ -422,7 +422,7 @@ impl<'de> Deserialize<'de> for TimeZone {
 ///
 /// # Errors
 /// A [`TimeZoneError`] naming the text.
-pub fn parse_time_zone(text: &str) -> Result<i32, TimeZoneError> {
+pub(crate) fn parse_time_zone(text: &str) -> Result<i32, TimeZoneError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("utc") || t == "Z" {
         return Ok(0);
@@ -442,7 +442,7 @@ pub fn parse_time_zone(text: &str) -> Result<i32, TimeZoneError> {
     Ok(sign * (h * 60 + m))
 }
 
-/// A time zone that is not `UTC`, `Z` or an offset within ±14:59 ([`parse_time_zone`]).
+/// A time zone that is not `UTC`, `Z` or an offset within ±14:59 (`parse_time_zone`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{text:?} is not UTC or an offset such as +02:00")]
 pub struct TimeZoneError {

@@ -154,7 +154,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
-    /// A budget ran out (see [`crate::budget`]): the page stops running scripts and the session ends here.
+    /// A budget ran out (see `crate::budget`): the page stops running scripts and the session ends here.
     BudgetExceeded {
         /// Which budget: `js_instructions`, `tasks_per_advance`, `output_bytes`.
         budget: crate::budget::Budget,

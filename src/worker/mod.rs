@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::budget::Cut;
+pub(crate) use crate::budget::Cut;
 pub use child::{limit_memory, serve};
 
 use crate::budget::Exceeded;
@@ -30,7 +30,7 @@ use crate::session::{Document, ExpectOutcome, Head, Partial, RunOptions, RunRepo
 use crate::transcript::{Entry, Event, Transcript};
 
 /// The hidden subcommand that makes the binary a worker.
-pub const WORKER_SUBCOMMAND: &str = "__worker";
+pub(crate) const WORKER_SUBCOMMAND: &str = "__worker";
 /// Default wall time of one session or check in a worker.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default address space of one worker, in MiB.
@@ -277,7 +277,7 @@ impl CheckRunner for Isolation {
 ///
 /// # Errors
 /// [`WorkerError`] when the worker cannot start or does not know the check.
-pub fn run_check(
+pub(crate) fn run_check(
     iso: &Isolation,
     base: CheckReport,
     sdk_name: &str,

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use sdkhost::net::{Answer, Request, StubTransport, Transport};
+use sdkhost::network::{Answer, Request, StubTransport, Transport};
 
 /// A transport that counts what reaches it, answering like the stub.
 pub(crate) struct Counting(pub(crate) Rc<RefCell<Vec<String>>>);

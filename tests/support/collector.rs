@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use sdkhost::net::{Collector, CollectorStop};
+use sdkhost::network::{Collector, CollectorStop};
 
 #[derive(Clone, Default)]
 struct SharedLog(Arc<Mutex<Vec<u8>>>);

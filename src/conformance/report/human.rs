@@ -9,13 +9,13 @@ use crate::conformance::event::SuiteEvent;
 use crate::conformance::outcome::{CheckResult, SuiteReport};
 
 /// Writes the whole report when the run finishes.
-pub struct HumanReporter<'a> {
+pub(crate) struct HumanReporter<'a> {
     out: &'a mut dyn Write,
 }
 
 impl<'a> HumanReporter<'a> {
     /// A human reporter writing to `out`.
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(out: &'a mut dyn Write) -> Self {
         HumanReporter { out }
     }
 

@@ -7,13 +7,13 @@ use super::Reporter;
 use crate::conformance::event::SuiteEvent;
 
 /// Writes the whole report when the run finishes.
-pub struct JsonReporter<'a> {
+pub(crate) struct JsonReporter<'a> {
     out: &'a mut dyn Write,
 }
 
 impl<'a> JsonReporter<'a> {
     /// A JSON reporter writing to `out`.
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(out: &'a mut dyn Write) -> Self {
         JsonReporter { out }
     }
 }

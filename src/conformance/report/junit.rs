@@ -13,13 +13,13 @@ use crate::junit::{Case, Outcome, Suite};
 use crate::session::Span;
 
 /// Writes the XML when the run finishes.
-pub struct JunitReporter<'a> {
+pub(crate) struct JunitReporter<'a> {
     out: &'a mut dyn Write,
 }
 
 impl<'a> JunitReporter<'a> {
     /// A JUnit reporter writing to `out`.
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(out: &'a mut dyn Write) -> Self {
         JunitReporter { out }
     }
 }

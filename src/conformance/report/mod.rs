@@ -10,12 +10,12 @@ mod progress;
 mod reporter;
 mod tap;
 
-pub use human::HumanReporter;
-pub use json::JsonReporter;
-pub use junit::JunitReporter;
+pub(crate) use human::HumanReporter;
+pub(crate) use json::JsonReporter;
+pub(crate) use junit::JunitReporter;
 pub use progress::ProgressReporter;
 pub use reporter::{Format, Reporter, reporter_for};
-pub use tap::TapReporter;
+pub(crate) use tap::TapReporter;
 
 #[cfg(test)]
 mod tests;

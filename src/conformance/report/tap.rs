@@ -9,13 +9,13 @@ use crate::conformance::event::SuiteEvent;
 use crate::conformance::outcome::{CheckReport, CheckResult};
 
 /// Writes the plan at the start and one test point per check as it is reported.
-pub struct TapReporter<'a> {
+pub(crate) struct TapReporter<'a> {
     out: &'a mut dyn Write,
 }
 
 impl<'a> TapReporter<'a> {
     /// A TAP reporter writing to `out`.
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub(crate) fn new(out: &'a mut dyn Write) -> Self {
         TapReporter { out }
     }
 

@@ -89,7 +89,7 @@ impl SessionBuilder {
         self
     }
 
-    /// The limits of the session (see [`crate::budget`]). Defaults to [`Budgets::default()`].
+    /// The limits of the session (see `crate::budget`). Defaults to [`Budgets::default()`].
     pub fn budgets(mut self, budgets: Budgets) -> Self {
         self.budgets = budgets;
         self
