@@ -99,6 +99,7 @@ mod net;
 mod page;
 mod parallel;
 mod replay;
+mod run_many;
 mod schema;
 pub mod sdk;
 mod session;
@@ -179,11 +180,9 @@ pub mod batch {
     };
     pub use crate::parallel::{WORKER_STACK, map_in_order};
     pub use crate::replay::{Format as ReportFormat, progress_line, render as render_report};
+    pub use crate::run_many::{run_sessions, worker_main};
     pub use crate::session::{Prepared, SetupError, Span, SpanError, prepare};
-    pub use crate::worker::{
-        DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, Isolation, MIN_MEMORY_MIB, WorkerError, limit_memory, run_session,
-        serve as serve_worker,
-    };
+    pub use crate::worker::{DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, Isolation, MIN_MEMORY_MIB, WorkerError};
 }
 
 /// The files around a run: the HTML report, transcript diffs, the JSON Schemas, cookie profiles, and how the

@@ -46,7 +46,7 @@ enum Command {
         #[arg(value_parser = ["session", "transcript", "run", "report"])]
         document: String,
     },
-    /// Internal: run one job from stdin in this process and stream its lines to stdout (see `sdkhost::worker`).
+    /// Internal: run one job from stdin in this process and stream its lines to stdout (`sdkhost::batch::worker_main`).
     #[command(name = "__worker", hide = true)]
     Worker {
         /// Address space limit in MiB.

@@ -93,7 +93,7 @@ pub(crate) fn output_path(base: &Path, many: bool, session: &Path, suffix: &str)
 }
 
 pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
-    use sdkhost::batch::{Prepared, prepare};
+    use sdkhost::batch::{Prepared, prepare, run_sessions};
     use sdkhost::network::TransportKind;
     use sdkhost::{RunOptions, SessionScript};
     if args.replay_har.is_some() && !matches!(args.transport, Some(TransportArg::Replay)) {
@@ -104,8 +104,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     let many = files.len() > 1;
     if let Some(text) = &args.shard {
         let shard: sdkhost::suite::Shard = text.parse().map_err(|e| Error::arg("--shard", e))?;
-        files =
-            files.into_iter().enumerate().filter(|(i, _)| i % shard.count + 1 == shard.index).map(|(_, f)| f).collect();
+        files = shard.pick(files);
     }
     let opts = RunOptions {
         seed: args.seed,
@@ -139,36 +138,30 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<u8, Error> {
     #[expect(clippy::disallowed_methods, reason = "elapsed wall time on the progress lines (stderr), never in output")]
     let started = std::time::Instant::now();
     // Each session runs in its own worker process (unless --in-process): a hang or crash is that session's outcome.
-    let jobs: Vec<(&PathBuf, Prepared)> = files.iter().zip(prepared).collect();
-    let run = |(file, prepared): (&PathBuf, Prepared)| match &isolation {
-        None => Ok(prepared.run()),
-        Some(iso) => sdkhost::batch::run_session(iso, file, &opts),
-    };
+    let sessions: Vec<(PathBuf, Prepared)> = files.iter().cloned().zip(prepared).collect();
     // Each session's transcript and HAR are written as soon as it finishes, so a run that is interrupted (Ctrl-C, a
     // CI time limit, a later session that takes the process down) keeps what it recorded so far.
     let outputs = std::sync::Mutex::new(Outputs::default());
-    let results = sdkhost::batch::map_in_order(jobs, jobs_or_cpus(args.jobs), run, |i, result| {
+    let results = run_sessions(sessions, &opts, isolation.as_ref(), jobs_or_cpus(args.jobs), |i, report| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        if let Ok(report) = result {
-            let mut outputs = outputs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Some(base) = &args.out {
-                let path = output_path(base, many, &files[i], ".transcript.json");
-                outputs.file("--out", &path, report.transcript_text().as_bytes());
-            }
-            if let Some(base) = &args.har {
-                let path = output_path(base, many, &files[i], ".har");
-                outputs.file("--har", &path, report.har_text().as_bytes());
-            }
-            let line = sdkhost::batch::progress_line(n, total, report, started.elapsed());
-            #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
-            {
-                eprintln!("{line}");
-            }
+        let mut outputs = outputs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(base) = &args.out {
+            let path = output_path(base, many, &files[i], ".transcript.json");
+            outputs.file("--out", &path, report.transcript_text().as_bytes());
+        }
+        if let Some(base) = &args.har {
+            let path = output_path(base, many, &files[i], ".har");
+            outputs.file("--har", &path, report.har_text().as_bytes());
+        }
+        let line = sdkhost::batch::progress_line(n, total, report, started.elapsed());
+        #[expect(clippy::print_stderr, reason = "progress lines, as conform prints them")]
+        {
+            eprintln!("{line}");
         }
     });
     let mut outputs = outputs.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     // A session that could not be run at all ends the command, after the others' outputs were written.
-    let reports = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let reports = results?;
     // Every session ran: from here a failed write is reported (exit 4) after the other outputs are written.
     if let Some(path) = &args.html {
         let inputs: Vec<_> =

@@ -117,10 +117,7 @@ pub(crate) fn collector(args: CollectorArgs) -> Result<u8, Error> {
 
 /// The hidden worker subcommand: one job from stdin, its lines on stdout.
 pub(crate) fn worker(memory_mib: Option<u64>) -> Result<u8, Error> {
-    if let Some(mib) = memory_mib {
-        sdkhost::batch::limit_memory(mib).map_err(|e| Error::arg(format!("--memory-mib {mib}"), e))?;
-    }
-    sdkhost::batch::serve_worker().map_err(|e| Error::arg("worker", e))?;
+    sdkhost::batch::worker_main(memory_mib)?;
     Ok(OK)
 }
 

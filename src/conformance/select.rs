@@ -68,6 +68,13 @@ impl FromStr for Shard {
     }
 }
 
+impl Shard {
+    /// The items of this shard, in order: item `i` (0-based) goes to shard `i % count + 1`.
+    pub fn pick<T>(self, items: impl IntoIterator<Item = T>) -> Vec<T> {
+        items.into_iter().enumerate().filter(|(i, _)| i % self.count + 1 == self.index).map(|(_, item)| item).collect()
+    }
+}
+
 impl fmt::Display for Shard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.index, self.count)
@@ -178,7 +185,7 @@ impl Suite {
             .filter(|c| selection.profile.admits(c.label))
             .filter(|c| selection.filter.as_deref().is_none_or(|f| id_matches(f, &c.id)));
         match selection.shard {
-            Some(sh) => picked.enumerate().filter(|(i, _)| i % sh.count == sh.index - 1).map(|(_, c)| c).collect(),
+            Some(sh) => sh.pick(picked),
             None => picked.collect(),
         }
     }
@@ -195,6 +202,13 @@ mod tests {
         for bad in ["0/4", "5/4", "1/0", "x/2", "3", ""] {
             assert!(bad.parse::<Shard>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn shards_pick_every_item_once_in_order() {
+        let picks: Vec<Vec<u32>> = (1..=3).map(|index| Shard { index, count: 3 }.pick(0..8)).collect();
+        assert_eq!(picks, [vec![0, 3, 6], vec![1, 4, 7], vec![2, 5]]);
+        assert_eq!(Shard { index: 1, count: 1 }.pick(["a", "b"]), ["a", "b"]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn send(line: &Line) {
 ///
 /// # Errors
 /// stdin cannot be read, or a line is not a job.
-pub fn serve() -> std::io::Result<()> {
+pub(crate) fn serve() -> std::io::Result<()> {
     let handle = std::thread::Builder::new()
         .name("sdkhost-job".into())
         .stack_size(crate::parallel::WORKER_STACK)
@@ -75,7 +75,7 @@ fn run(job: Job) {
 /// The limit cannot be set.
 #[cfg(unix)]
 #[allow(unsafe_code, reason = "setrlimit has no safe wrapper in std")]
-pub fn limit_memory(mib: u64) -> std::io::Result<()> {
+pub(crate) fn limit_memory(mib: u64) -> std::io::Result<()> {
     let bytes = mib.saturating_mul(1024 * 1024);
     let limit = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
     // SAFETY: setrlimit reads the struct we pass and touches no other memory.
@@ -88,6 +88,6 @@ pub fn limit_memory(mib: u64) -> std::io::Result<()> {
 /// # Errors
 /// Never.
 #[cfg(not(unix))]
-pub fn limit_memory(_mib: u64) -> std::io::Result<()> {
+pub(crate) fn limit_memory(_mib: u64) -> std::io::Result<()> {
     Ok(())
 }

@@ -20,7 +20,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use crate::budget::Cut;
-pub use child::{limit_memory, serve};
+pub(crate) use child::{limit_memory, serve};
 
 use crate::budget::Exceeded;
 use crate::clock::{DEFAULT_START, VirtualTime};
@@ -202,7 +202,7 @@ fn run_job(iso: &Isolation, job: &Job) -> Result<(Stream, Option<Cut>), WorkerEr
 ///
 /// # Errors
 /// [`WorkerError`] when the worker cannot start, or the script or a file it names is bad (nothing ran).
-pub fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
+pub(crate) fn run_session(iso: &Isolation, path: &Path, opts: &RunOptions) -> Result<RunReport, WorkerError> {
     let job = Job::Session { path: path.to_path_buf(), opts: Box::new(opts.clone()) };
     let (stream, cut) = run_job(iso, &job)?;
     match (stream.done, stream.head, cut) {
