@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use sdkhost::network::TransportKind;
 use sdkhost::output::{RunFiles, read_input};
-use sdkhost::records::{Document, EvalResult, Inputs, RunDocument, SessionError, Summary};
+use sdkhost::records::{EvalResult, Inputs, RunDocument, SessionError};
 use sdkhost::{Error, UsageError, VirtualTime};
 
 use super::shared::{BudgetArgs, CUT_SHORT, FAILED, GateArgs, OK, Outputs};
@@ -158,7 +158,8 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
     {
         outputs.failed(Error::write("--jar", path, e));
     }
-    let final_jar = session.final_jar();
+    // The record is a transcript document, as `replay --out` writes: no steps, no expectations; then the evals.
+    let document = session.document(format!("run {}", args.url), inputs);
     let transcript = session.transcript();
     if let Some(path) = &args.har {
         let exchanges = transcript.exchanges();
@@ -168,18 +169,8 @@ pub(crate) fn run(args: RunArgs, order: Vec<PageInput>) -> Result<u8, Error> {
             Err(e) => outputs.failed(Error::write("--har", path, e)),
         }
     }
-    // The record is a transcript document, as `replay --out` writes: no steps, no expectations; then the evals.
     let budget = session.budget_exceeded();
-    let summary = Summary::of(&transcript, 0, &[], None, session.now()).budget(budget.clone());
-    let js_errors = summary.js_errors;
-    let document = Document {
-        format: sdkhost::records::TRANSCRIPT_FORMAT,
-        name: format!("run {}", args.url),
-        inputs,
-        events: transcript.entries().to_vec(),
-        final_jar,
-        summary,
-    };
+    let js_errors = document.summary.js_errors;
     match serde_json::to_string_pretty(&RunDocument { document, evals }) {
         Ok(text) => outputs.stdout(&(text + "\n")),
         Err(e) => outputs.failed(Error::write_stdout(e)),

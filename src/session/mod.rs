@@ -7,6 +7,7 @@ mod expect;
 mod imp;
 mod judge;
 mod pattern;
+mod record;
 mod runner;
 mod script;
 mod steps;
