@@ -44,7 +44,7 @@ function lazy(obj, names, module) {
     }));
     B.defineProperty(obj, LAYER, { __proto__: null, value: table });
   }
-  B.forEach(B.split(names, ' '), function (n) { table[n] = module; });
+  for (var list = B.split(names, ' '), i = 0; i < list.length; i++) table[list[i]] = module;
 }
 // Interface objects on window are writable, configurable, not enumerable.
 function expose(C, name) {
