@@ -30,8 +30,8 @@
 // objects, option bags and thenables the page hands in are read as a browser reads them.
 var B = (function (O, F, A, R, S) {
   var uncurry = F.bind.bind(F.call);
-  // One null-prototype literal, frozen: no page getter can see it, nothing can change it.
-  var b = { __proto__: null, create: O.create, defineProperty: O.defineProperty, defineProperties: O.defineProperties,
+  var b = O.create(null);
+  var own = { create: O.create, defineProperty: O.defineProperty, defineProperties: O.defineProperties,
     getOwnPropertyDescriptor: O.getOwnPropertyDescriptor, getOwnPropertyDescriptors: O.getOwnPropertyDescriptors,
     getPrototypeOf: O.getPrototypeOf, setPrototypeOf: O.setPrototypeOf, keys: O.keys, assign: O.assign,
     freeze: O.freeze, hasOwn: uncurry(O.prototype.hasOwnProperty), apply: R.apply, construct: R.construct,
@@ -57,6 +57,8 @@ var B = (function (O, F, A, R, S) {
       for (var i = 0; i < k.length; i++) O.setPrototypeOf(d[k[i]], null);
       return d;
     } };
+  var names = O.keys(own);
+  for (var i = 0; i < names.length; i++) O.defineProperty(b, names[i], { __proto__: null, value: own[names[i]] });
   return O.freeze(b);
 })(Object, Function.prototype, Array.prototype, Reflect, globalThis.String);
 // The prelude's and the modules' `String` (modules.rs): the page may replace the global.

@@ -38,3 +38,47 @@ fn object_properties_return_order() {
         ),
     ]);
 }
+
+#[test]
+fn objects_past_the_shared_shape_limit_keep_order_attributes_and_caches() {
+    run_test_actions([
+        TestAction::run_harness(),
+        TestAction::run(indoc! {r#"
+                function build() {
+                    var o = {};
+                    for (var i = 0; i < 40; i++) o['p' + i] = i;
+                    o[3] = 'three';
+                    Object.defineProperty(o, 'hidden', { value: 'h', enumerable: false });
+                    o[Symbol.for('s')] = 's';
+                    delete o.p10;
+                    o.p10 = 'again';
+                    Object.defineProperty(o, 'p20', { value: 'ro', writable: false });
+                    return o;
+                }
+                var a = build(), b = build();
+                function read(o) { return o.p30 + ':' + o.p39 + ':' + o.p10; }
+                var reads = [read(a), read(b), read(a)];
+                b.p30 = 'changed';
+                reads.push(read(b), read(a));
+                var keys = Object.keys(a);
+                a.p20 = 'ignored';
+                var frozen = Object.freeze(build());
+            "#}),
+        TestAction::assert(r#"keys.length === 41 && keys[0] === "3" && keys[1] === "p0" && keys[40] === "p10""#),
+        TestAction::assert(r#"keys.indexOf("p11") === 11 && keys.indexOf("hidden") === -1"#),
+        TestAction::assert(r#"Reflect.ownKeys(a)[40] === "hidden" && Reflect.ownKeys(a)[41] === "p10" && Reflect.ownKeys(a)[42] === Symbol.for("s")"#),
+        TestAction::assert(
+            r#"arrayEquals(reads, ["30:39:again", "30:39:again", "30:39:again", "changed:39:again", "30:39:again"])"#,
+        ),
+        TestAction::assert(r#"a.p20 === "ro" && !Object.getOwnPropertyDescriptor(a, "hidden").enumerable"#),
+        TestAction::assert(r#"Object.isFrozen(frozen) && frozen.p39 === 39"#),
+        TestAction::inspect_context(|ctx| {
+            let a = ctx.global_object().get(crate::js_string!("a"), ctx).unwrap();
+            let a = a.as_object().unwrap();
+            assert!(a.borrow().properties().shape.is_unique(), "40 properties: a shape of its own");
+            let small = ctx.eval(crate::Source::from_bytes("({x: 1, y: 2})")).unwrap();
+            let small = small.as_object().unwrap();
+            assert!(small.borrow().properties().shape.is_shared(), "two properties: a shared shape");
+        }),
+    ]);
+}

@@ -79,8 +79,14 @@ impl Shape {
     /// The max transition count of a [`SharedShape`] from the root node,
     /// before the shape will be converted into a [`UniqueShape`]
     ///
+    /// Every transition allocates a shape that lives as long as any object using it, and an
+    /// attribute change copies the property table, so an object built up to hundreds of
+    /// properties (a prototype, a global, a lookup table) held hundreds of shapes; past this
+    /// many transitions its properties live in one table of its own instead. Objects with few
+    /// properties, the ones inline caches pay for, keep sharing shapes.
+    ///
     /// NOTE: This only applies to [`SharedShape`].
-    const TRANSITION_COUNT_MAX: u16 = 1024;
+    const TRANSITION_COUNT_MAX: u16 = 16;
 
     /// Returns `true` if it's a shared shape, `false` otherwise.
     #[inline]
