@@ -40,6 +40,39 @@ fn object_properties_return_order() {
 }
 
 #[test]
+fn inline_caches_see_new_and_changed_properties_of_objects_with_a_unique_shape() {
+    // 1100 properties: past the shared-shape limit, whatever it is, so each object has a shape of its own.
+    run_test_actions([
+        TestAction::run(indoc! {r#"
+                function big(proto) {
+                    var o = Object.create(proto);
+                    for (var i = 0; i < 1100; i++) o['p' + i] = i;
+                    return o;
+                }
+                var ro = big(Object.prototype);
+                function writeRo(v) { ro.p5 = v; }
+                writeRo(1); writeRo(2);
+                Object.defineProperty(ro, 'p5', { writable: false });
+                writeRo(3);
+
+                var frozen = big(Object.prototype);
+                function writeFrozen(v) { frozen.p1 = v; }
+                writeFrozen(1); writeFrozen(2);
+                Object.freeze(frozen);
+                writeFrozen(3);
+
+                var shadowed = big({ x: 'prototype' });
+                function readX() { return shadowed.x; }
+                readX(); readX();
+                shadowed.x = 'own';
+            "#}),
+        TestAction::assert_eq("ro.p5", 2),
+        TestAction::assert_eq("frozen.p1", 2),
+        TestAction::assert_eq("readX()", crate::js_string!("own")),
+    ]);
+}
+
+#[test]
 fn objects_past_the_shared_shape_limit_keep_order_attributes_and_caches() {
     run_test_actions([
         TestAction::run_harness(),

@@ -64,10 +64,15 @@ impl UniqueShape {
     }
 
     /// Inserts a new property into the [`UniqueShape`].
+    ///
+    /// This will cause the current shape to be invalidated, and a new [`UniqueShape`] will be returned:
+    /// an inline cache may hold this shape with a property found on the prototype, which the new own
+    /// property now shadows.
     pub(crate) fn insert_property_transition(&self, key: TransitionKey) -> Self {
-        let mut property_table = self.property_table().borrow_mut();
+        let mut property_table = std::mem::take(&mut *self.property_table().borrow_mut());
         property_table.insert(key.property_key, key.attributes);
-        self.clone()
+        let prototype = self.inner.prototype.borrow_mut().take();
+        Self::new(prototype, property_table)
     }
 
     /// Remove a property from the [`UniqueShape`].
@@ -147,9 +152,12 @@ impl UniqueShape {
         if slot.attributes.width_match(key.attributes) {
             slot.attributes = key.attributes;
             property_table.keys[index].1.attributes = key.attributes;
-            // TODO: invalidate the pointer.
+            // A new shape invalidates inline caches that hold the old attributes (a cached store
+            // would write a property that is now read-only).
+            let property_table = std::mem::take(&mut *property_table);
+            let prototype = self.inner.prototype.borrow_mut().take();
             return ChangeTransition {
-                shape: self.clone().into(),
+                shape: Self::new(prototype, property_table).into(),
                 action: ChangeTransitionAction::Nothing,
             };
         }
