@@ -389,12 +389,15 @@ fn cores() -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    // For instruction counts: `valgrind --tool=callgrind <bench binary> touch 'document.createElement'` opens one page
-    // and evaluates one expression, and nothing else.
+    // For instruction counts: `valgrind --tool=callgrind <bench binary> touch 'document.createElement' [N]` opens N
+    // pages (default 1) on one thread, each evaluating one expression, and nothing else: what the expression's modules
+    // cost warm is (`touch EXPR 4` − `touch EXPR 1` − (`touch 0 4` − `touch 0 1`)) ÷ 3.
     if args.first().map(String::as_str) == Some("touch") {
         let h = host();
-        let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
-        page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
+        for _ in 0..args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1) {
+            let mut page = Page::open(&h, url(), sdkhost::records::PageCause::Load).expect("page");
+            page.context().eval(Source::from_bytes(args.get(1).map_or("0", String::as_str))).expect("touch");
+        }
         return;
     }
     // `valgrind --tool=callgrind <bench binary> pages ce 6` loads six pages of a kind (`empty`, `ce`, `mixpanel`,

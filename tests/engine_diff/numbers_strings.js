@@ -13,6 +13,7 @@ print('BigInt', BigInt('0x' + 'ff'), BigInt.asUintN(8, 257n), (2n ** 64n).toStri
 print('Number statics', Number.isInteger(5.0), Number.isSafeInteger(2 ** 53), Number.EPSILON > 0, Number.MAX_SAFE_INTEGER, Number.parseFloat === parseFloat);
 print('locale-less', (1234567.891).toLocaleString(), new Intl_check().v);
 function Intl_check() { this.v = typeof Intl; }
+print('namespaces', typeof Temporal, typeof Math, typeof Reflect, typeof Atomics);
 print('string raw access', 'abc'[1], 'abc'.at(5), Object.keys('ab').join(), 'a\u0000b'.length, '\x41\u{1F600}'.length);
 print('repeat/pad/trim', 'ab'.repeat(3), 'x'.padEnd(4, 'yz'), '\t a \n'.trim(), ' a'.trimStart());
 print('array from length', Array.from({ length: 3 }, (_, i) => i * i).join(), Array(3).join('-'), [, 1].length, Array.apply(null, Array(2)).length);

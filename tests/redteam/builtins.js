@@ -76,7 +76,7 @@ var rtb = (function () {
       // Names the prelude reads or writes on its own objects; a getter or setter there sees the object.
       var names = ('k n p c l a d v cur done ok media content type url method body headers entries name value ' +
         'initiator credentials signal mode cache redirect list fn capture once passive removed handler path ' +
-        'target currentTarget dispatching stop canceled phase s e u q x').split(' ');
+        'target currentTarget dispatching stop canceled phase s e u q x prototype').split(' ');
       var protos = [Object.prototype, Array.prototype];
       for (var p = 0; p < protos.length; p++) {
         for (var i = 0; i < names.length; i++) {

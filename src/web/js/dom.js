@@ -121,11 +121,9 @@ function findById(root, id) {
   walk(root, function (n) { if (n !== root && n[NS].k === 1 && B.mapGet(n[NS].a, 'id') === id) { found = n; return true; } return false; });
   return found;
 }
-function mixin(C, members) {
-  var d = B.descriptors(members.prototype || members);
-  delete d.constructor;
-  B.defineProperties(C.prototype, d);
-}
+// Adds the members of a class (its prototype's, but `constructor`) or of a literal to C's prototype, attributes and
+// all (H.mixin, src/web/modules.rs: no descriptor object per member).
+function mixin(C, members) { H.mixin(C.prototype, typeof members === 'function' ? members.prototype : members); }
 
 mixin(Node, class {
   get nodeType() { return ns(this).k; }
@@ -323,12 +321,12 @@ B.forEach(B.split('div span p style meta link button select textarea iframe form
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
   'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
 // HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.
-B.defineProperties(HTMLScriptElement.prototype, B.descriptors({
+H.mixin(HTMLScriptElement.prototype, {
   get async() { var s = ns(this); return s.forceAsync || this.hasAttribute('async'); },
   set async(v) { ns(this).forceAsync = false; if (v) this.setAttribute('async', ''); else this.removeAttribute('async'); },
   get text() { return this.textContent; },
   set text(v) { this.textContent = v; }
-}));
+});
 function createElement(tag) {
   var local = String(tag);
   if (B.exec(validTagName, local) === null) throw domError('InvalidCharacterError', "Failed to execute 'createElement' on 'Document': The tag name provided ('" + tag + "') is not a valid name.");

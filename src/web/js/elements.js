@@ -28,13 +28,13 @@ lazy(elementClass('HTMLAnchorElement', 'a', 'target rel download hreflang type r
 lazy(elementClass('HTMLTemplateElement', 'template').prototype, 'content', 'html');
 var HTMLImageElement = elementClass('HTMLImageElement', 'img', 'src:u alt width:n height:n ' +
   'crossOrigin=crossorigin:c referrerPolicy=referrerpolicy loading decoding srcset sizes useMap=usemap isMap=ismap:b');
-B.defineProperties(HTMLImageElement.prototype, B.descriptors({
+H.mixin(HTMLImageElement.prototype, {
   get complete() { return !this.getAttribute('src') || !!ns(this).done; },
   get naturalWidth() { return ns(this).ok ? 1 : 0; },
   get naturalHeight() { return ns(this).ok ? 1 : 0; },
   get currentSrc() { return ns(this).cur || ''; },
   decode() { return Promise.resolve(); }
-}));
+});
 function Image(width, height) {
   if (!new.target) throw new TypeError("Failed to construct 'Image': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
   var img = createElement('img');

@@ -111,27 +111,33 @@ function removeListener(type, fn, options) {
   }
 }
 // on<type> properties: setting a function puts one handler entry in the listener list (or replaces its function in
-// place); setting anything else removes it. A handler returning false cancels the event.
+// place); setting anything else removes it. A handler returning false cancels the event. Each accessor pair is
+// defined the first time its name is read or written (I.lazy): a page touches a few of the ~100 names, and defining
+// them all cost every page with events ~1 M instructions and ~100 function pairs.
 function defineHandlers(obj, types) {
-  B.forEach(B.split(types, ' '), function (type) {
-    B.defineProperty(obj, 'on' + type, {
-      __proto__: null,
-      get: function () {
-        var list = listenersOf(this == null ? window : this, type, false) || [];
-        for (var i = 0; i < list.length; i++) if (list[i].handler) return list[i].fn;
-        return null;
-      },
-      set: function (fn) {
-        var list = listenersOf(this == null ? window : this, type, true);
-        for (var i = 0; i < list.length; i++) {
-          if (!list[i].handler) continue;
-          if (typeof fn === 'function') list[i].fn = fn; else { list[i].removed = true; B.splice(list, i, 1); }
-          return;
-        }
-        if (typeof fn === 'function') B.push(list, { __proto__: null, fn: fn, capture: false, once: false, passive: false, removed: false, handler: true });
-      },
-      enumerable: true, configurable: true
-    });
+  var names = '';
+  B.forEach(B.split(types, ' '), function (type) { names += (names ? ' on' : 'on') + type; });
+  I.lazy(obj, names, defineHandler);
+}
+function defineHandler(obj, name) {
+  var type = B.slice(name, 2);
+  B.defineProperty(obj, name, {
+    __proto__: null,
+    get: function () {
+      var list = listenersOf(this == null ? window : this, type, false) || [];
+      for (var i = 0; i < list.length; i++) if (list[i].handler) return list[i].fn;
+      return null;
+    },
+    set: function (fn) {
+      var list = listenersOf(this == null ? window : this, type, true);
+      for (var i = 0; i < list.length; i++) {
+        if (!list[i].handler) continue;
+        if (typeof fn === 'function') list[i].fn = fn; else { list[i].removed = true; B.splice(list, i, 1); }
+        return;
+      }
+      if (typeof fn === 'function') B.push(list, { __proto__: null, fn: fn, capture: false, once: false, passive: false, removed: false, handler: true });
+    },
+    enumerable: true, configurable: true
   });
 }
 // Runs the listeners of one target for one phase; an exception in one is reported and the others still run.

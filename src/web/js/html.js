@@ -11,7 +11,7 @@ var dom = I.load('dom'), NS = dom.NS, ns = dom.ns, domError = I.domError, illega
 var sibling = dom.sibling, insertNode = dom.insertNode, parseUrl = I.parseUrl;
 var Element = window.Element, HTMLElement = window.HTMLElement, isNode = dom.isNode, detach = dom.detach;
 var descendants = dom.descendants, mixin = dom.mixin;
-function members(C, o) { B.defineProperties(C.prototype, B.descriptors(o)); }
+function members(C, o) { H.mixin(C.prototype, o); }
 function camelToKebab(k) { return k.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); }); }
 function kebabToCamel(k) { return k.replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); }); }
 function datasetOf(el) {

@@ -24,7 +24,8 @@
 //    strings and regexps go through `B.lower`/`B.exec`/..., `String`, `URLSearchParams` and FormData's work come
 //    from `B` or the modules' own internals, and internal state objects (a node's `[NS]`) have no prototype, so a
 //    page's getters and setters on Object.prototype never see them. A module's set-up (which may run after page
-//    code) defines with `B.defineProperty` and prototype-less descriptors (`B.descriptors`), and walks its tables
+//    code) defines with `B.defineProperty` and prototype-less descriptors, or copies a class's or literal's members
+//    with `H.mixin` (native: it reads the source's own properties, no getter runs), and walks its tables
 //    with `B.forEach(B.split(...))`. `tests/redteam_builtins.rs` tries each.
 // What page code receives from the prelude (events, nodes, URLs, results) is page-visible by design; listener
 // objects, option bags and thenables the page hands in are read as a browser reads them.
@@ -49,14 +50,7 @@ var B = (function (O, F, A, R, S) {
     mapDelete: uncurry(Map.prototype.delete), mapForEach: uncurry(Map.prototype.forEach), String: S,
     stringify: JSON.stringify, Map: Map, isArray: Array.isArray,
     Promise: Promise, resolve: Promise.resolve.bind(Promise), reject: Promise.reject.bind(Promise),
-    weakGet: uncurry(WeakMap.prototype.get), weakSet: uncurry(WeakMap.prototype.set), WeakMap: WeakMap,
-    // The own property descriptors of `o`, without prototypes (so defining them reads nothing the page put on
-    // Object.prototype).
-    descriptors: function (o) {
-      var d = O.getOwnPropertyDescriptors(o), k = R.ownKeys(d);
-      for (var i = 0; i < k.length; i++) O.setPrototypeOf(d[k[i]], null);
-      return d;
-    } };
+    weakGet: uncurry(WeakMap.prototype.get), weakSet: uncurry(WeakMap.prototype.set), WeakMap: WeakMap };
   var names = O.keys(own);
   for (var i = 0; i < names.length; i++) O.defineProperty(b, names[i], { __proto__: null, value: own[names[i]] });
   return O.freeze(b);

@@ -5,7 +5,7 @@
 // module. Until then the name is answered by a Proxy in the prototype chain, which loads the module and answers;
 // `'URL' in window` is true from the start, so feature detection is unaffected. A module runs as
 // `function (H, I, B)`: `I` holds the internals the modules share, `B` the captured builtins (js/intrinsics.js).
-// Deviations: before its module loads, a lazy name is not an own property (`window.hasOwnProperty('URL')` is false,
+// Deviations: before its module loads (an on* handler: before it is first read or written), a lazy name is not an own property (`window.hasOwnProperty('URL')` is false,
 // `Object.getOwnPropertyNames(window)` omits it); the prototype of window (and of Node.prototype, ...) is that Proxy.
 var I = B.create(null);
 I.hooks = hooks;
@@ -17,7 +17,8 @@ function load(name) {
   }
   return I;
 }
-// Makes each name in `names` (space separated) on `obj` load `module` when first read or written. The names are
+// Makes each name in `names` (space separated) on `obj` load `module` when first read or written (or, when `module`
+// is a function, call `module(obj, name)` to define that one name: the on* handlers, one accessor pair each). The names are
 // answered by a Proxy inserted between `obj` and its prototype (one per object, cheaper than an accessor per name);
 // the module defines the real properties on `obj` itself, which then shadow the Proxy. (A property redefined from
 // inside its own getter reads wrong in Boa 0.22, so the names are never accessors on `obj`.)
@@ -27,9 +28,13 @@ function lazy(obj, names, module) {
   if (!table) {
     table = B.create(null);
     var has = function (k) { return typeof k === 'string' && table[k] !== undefined; };
-    // Loads the module that defines `k` (a module may hand a name on to another); true once `obj` has it.
+    // Loads the module that defines `k` (a module may hand a name on to another), or calls the function a module
+    // left in the table to define `k` alone; true once `obj` has it.
     var ready = function (k) {
-      for (var m; !B.hasOwn(obj, k) && m !== table[k];) load(m = table[k]);
+      for (var m; !B.hasOwn(obj, k) && m !== table[k];) {
+        m = table[k];
+        if (typeof m === 'function') m(obj, k); else load(m);
+      }
       return B.hasOwn(obj, k);
     };
     B.setPrototypeOf(obj, new B.Proxy(B.getPrototypeOf(obj) || B.create(null), {
