@@ -12,13 +12,12 @@ var documentState = { readyState: 'loading', visibilityState: 'visible', current
 class Node extends EventTarget { constructor() { super(); illegal(); } }
 class Document extends Node {}
 class HTMLDocument extends Document {}
-[['ELEMENT_NODE', 1], ['ATTRIBUTE_NODE', 2], ['TEXT_NODE', 3], ['CDATA_SECTION_NODE', 4],
-  ['PROCESSING_INSTRUCTION_NODE', 7], ['COMMENT_NODE', 8], ['DOCUMENT_NODE', 9], ['DOCUMENT_TYPE_NODE', 10],
-  ['DOCUMENT_FRAGMENT_NODE', 11]].forEach(function (c) {
-  Object.defineProperty(Node, c[0], { value: c[1], enumerable: true });
-  Object.defineProperty(Node.prototype, c[0], { value: c[1], enumerable: true });
-});
-Object.defineProperties(Document.prototype, Object.getOwnPropertyDescriptors({
+// The node type constants: enumerable, read-only, not configurable (a frozen literal's attributes).
+var nodeTypes = Object.freeze({ ELEMENT_NODE: 1, ATTRIBUTE_NODE: 2, TEXT_NODE: 3, CDATA_SECTION_NODE: 4,
+  PROCESSING_INSTRUCTION_NODE: 7, COMMENT_NODE: 8, DOCUMENT_NODE: 9, DOCUMENT_TYPE_NODE: 10, DOCUMENT_FRAGMENT_NODE: 11 });
+H.mixin(Node, nodeTypes);
+H.mixin(Node.prototype, nodeTypes);
+H.mixin(Document.prototype, {
   get URL() { return docUrl[0]; },
   get documentURI() { return docUrl[0]; },
   get baseURI() { return docUrl[0]; },
@@ -37,7 +36,7 @@ Object.defineProperties(Document.prototype, Object.getOwnPropertyDescriptors({
   get compatMode() { return 'CSS1Compat'; },
   get currentScript() { return documentState.currentScript; },
   hasFocus() { return documentState.visibilityState === 'visible'; }
-}));
+});
 if (H.cookieGet && H.cookieSet) {
   Object.defineProperty(Document.prototype, 'cookie', {
     get: function () { return String(H.cookieGet()); },

@@ -56,12 +56,9 @@ function expose(C, name) {
   B.defineProperty(window, name || C.name, { __proto__: null, value: C, writable: true, configurable: true });
 }
 function illegal() { throw new TypeError('Illegal constructor'); }
-// Defines data properties (writable, configurable, enumerable), replacing lazy accessors.
-function define(obj, props) {
-  B.forEach(B.keys(props), function (k) {
-    B.defineProperty(obj, k, { __proto__: null, value: props[k], writable: true, configurable: true, enumerable: true });
-  });
-}
+// Defines the members of literal `props` on `obj` as data properties (writable, configurable, enumerable), where
+// until then the lazy layer answered.
+function define(obj, props) { H.mixin(obj, props); }
 function domError(name, message) { return new window.DOMException(message, name); }
 // The document URL as components [href, protocol, username, password, host, hostname, port, pathname, search, hash,
 // origin]. The host holds the URL (src/web/history.rs); this mirrors what it returns, so `I.history` is the only way

@@ -51,17 +51,25 @@ class Location {
   reload() { requestNavigation(docUrl()[0], 'reload'); }
   toString() { return docUrl()[0]; }
 }
-B.forEach(urlParts, function (name, i) {
-  B.defineProperty(Location.prototype, name, {
-    __proto__: null,
-    get: function () { return docUrl()[i]; },
-    set: name === 'origin' ? undefined : function (v) {
-      if (name === 'href') return navigateTo(resolveOrThrow(v, 'href'), 'assign');
-      var p = H.urlSet(docUrl()[0], name, String(v));
-      if (p) navigateTo(name === 'hash' && p[0].indexOf('#') < 0 ? H.urlSet(p[0], 'hash', '#') : p, 'assign');
-    },
-    enumerable: true, configurable: true
-  });
+// Setting a part navigates (href: to the URL given, resolved; the others: to the URL with that part changed).
+function setPart(name, v) {
+  if (name === 'href') return navigateTo(resolveOrThrow(v, 'href'), 'assign');
+  var p = H.urlSet(docUrl()[0], name, String(v));
+  if (p) navigateTo(name === 'hash' && B.strIndexOf(p[0], '#') < 0 ? H.urlSet(p[0], 'hash', '#') : p, 'assign');
+}
+// The URL parts (I.urlParts order), enumerable and configurable accessors; `origin` is read-only.
+H.mixin(Location.prototype, {
+  get href() { return docUrl()[0]; }, set href(v) { setPart('href', v); },
+  get protocol() { return docUrl()[1]; }, set protocol(v) { setPart('protocol', v); },
+  get username() { return docUrl()[2]; }, set username(v) { setPart('username', v); },
+  get password() { return docUrl()[3]; }, set password(v) { setPart('password', v); },
+  get host() { return docUrl()[4]; }, set host(v) { setPart('host', v); },
+  get hostname() { return docUrl()[5]; }, set hostname(v) { setPart('hostname', v); },
+  get port() { return docUrl()[6]; }, set port(v) { setPart('port', v); },
+  get pathname() { return docUrl()[7]; }, set pathname(v) { setPart('pathname', v); },
+  get search() { return docUrl()[8]; }, set search(v) { setPart('search', v); },
+  get hash() { return docUrl()[9]; }, set hash(v) { setPart('hash', v); },
+  get origin() { return docUrl()[10]; }
 });
 expose(Location);
 var location = B.create(Location.prototype);

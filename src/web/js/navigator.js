@@ -10,8 +10,18 @@ var navigatorValues = { userAgent: ua, appVersion: H.appVersion, appName: 'Netsc
   vendorSub: '', language: languages[0], languages: languages, platform: H.platform, cookieEnabled: true,
   doNotTrack: null, hardwareConcurrency: 8, maxTouchPoints: 0, webdriver: false, pdfViewerEnabled: true };
 class Navigator { constructor() { illegal(); } get onLine() { return online; } javaEnabled() { return false; } }
-Object.keys(navigatorValues).forEach(function (k) {
-  Object.defineProperty(Navigator.prototype, k, { get: function () { return navigatorValues[k]; }, enumerable: true, configurable: true });
+// Enumerable, configurable getters named "get userAgent", ... as Chrome's.
+H.mixin(Navigator.prototype, {
+  get userAgent() { return navigatorValues.userAgent; }, get appVersion() { return navigatorValues.appVersion; },
+  get appName() { return navigatorValues.appName; }, get appCodeName() { return navigatorValues.appCodeName; },
+  get product() { return navigatorValues.product; }, get productSub() { return navigatorValues.productSub; },
+  get vendor() { return navigatorValues.vendor; }, get vendorSub() { return navigatorValues.vendorSub; },
+  get language() { return navigatorValues.language; }, get languages() { return navigatorValues.languages; },
+  get platform() { return navigatorValues.platform; }, get cookieEnabled() { return navigatorValues.cookieEnabled; },
+  get doNotTrack() { return navigatorValues.doNotTrack; },
+  get hardwareConcurrency() { return navigatorValues.hardwareConcurrency; },
+  get maxTouchPoints() { return navigatorValues.maxTouchPoints; }, get webdriver() { return navigatorValues.webdriver; },
+  get pdfViewerEnabled() { return navigatorValues.pdfViewerEnabled; }
 });
 expose(Navigator);
 var navigator = window.navigator = Object.create(Navigator.prototype);

@@ -29,18 +29,26 @@ class URL {
   toString() { return this[US].p[0]; }
   toJSON() { return this[US].p[0]; }
 }
-B.forEach(urlParts, function (name, i) {
-  B.defineProperty(URL.prototype, name, {
-    __proto__: null,
-    get: function () { return this[US].p[i]; },
-    set: name === 'origin' ? undefined : function (v) {
-      var s = this[US], p = H.urlSet(s.p[0], name, String(v));
-      if (!p) throw new TypeError("Failed to set the 'href' property on 'URL': Invalid URL");
-      s.p = p;
-      if (s.q) s.q[SP].l = H.formParse(p[8].slice(1));
-    },
-    enumerable: true, configurable: true
-  });
+// Setting a part reparses the URL with that part changed; the search params follow.
+function setPart(url, name, v) {
+  var s = url[US], p = H.urlSet(s.p[0], name, String(v));
+  if (!p) throw new TypeError("Failed to set the 'href' property on 'URL': Invalid URL");
+  s.p = p;
+  if (s.q) s.q[SP].l = H.formParse(p[8].slice(1));
+}
+// The URL parts (I.urlParts order), enumerable and configurable accessors; `origin` is read-only.
+H.mixin(URL.prototype, {
+  get href() { return this[US].p[0]; }, set href(v) { setPart(this, 'href', v); },
+  get protocol() { return this[US].p[1]; }, set protocol(v) { setPart(this, 'protocol', v); },
+  get username() { return this[US].p[2]; }, set username(v) { setPart(this, 'username', v); },
+  get password() { return this[US].p[3]; }, set password(v) { setPart(this, 'password', v); },
+  get host() { return this[US].p[4]; }, set host(v) { setPart(this, 'host', v); },
+  get hostname() { return this[US].p[5]; }, set hostname(v) { setPart(this, 'hostname', v); },
+  get port() { return this[US].p[6]; }, set port(v) { setPart(this, 'port', v); },
+  get pathname() { return this[US].p[7]; }, set pathname(v) { setPart(this, 'pathname', v); },
+  get search() { return this[US].p[8]; }, set search(v) { setPart(this, 'search', v); },
+  get hash() { return this[US].p[9]; }, set hash(v) { setPart(this, 'hash', v); },
+  get origin() { return this[US].p[10]; }
 });
 B.defineProperty(URL.prototype, Symbol.toStringTag, { __proto__: null, value: 'URL', configurable: true });
 

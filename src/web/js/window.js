@@ -6,9 +6,7 @@ var windowValues = { innerWidth: H.innerWidth, innerHeight: H.innerHeight, outer
   outerHeight: H.innerHeight + 87, devicePixelRatio: 1, scrollX: 0, scrollY: 0, pageXOffset: 0, pageYOffset: 0,
   screenX: 0, screenY: 0, screenLeft: 0, screenTop: 0, name: '', opener: null, closed: false, length: 0, status: '',
   origin: docUrl[10] };
-Object.keys(windowValues).forEach(function (k) {
-  Object.defineProperty(window, k, { value: windowValues[k], writable: true, enumerable: true, configurable: true });
-});
+H.mixin(window, windowValues);
 // A secure context: https/wss/file pages and loopback hosts (decided in src/web/window.rs).
 var secure = H.secureContext;
 Object.defineProperty(window, 'isSecureContext', { get: function () { return secure; }, enumerable: true, configurable: true });
