@@ -26,7 +26,8 @@ function makeNode(proto, kind, name, extra) {
   // The state has no prototype: page getters and setters on Object.prototype never see it (intrinsics.js rule 6).
   var n = B.create(proto), s = { __proto__: null, k: kind, n: name, p: null, c: kind === 1 || kind === 9 || kind === 11 ? [] : null };
   if (extra) { var keys = B.keys(extra); for (var i = 0; i < keys.length; i++) s[keys[i]] = extra[keys[i]]; }
-  n[NS] = s;
+  // Defined, not assigned: an assignment would walk the prototype chain and its lazy layers.
+  B.defineProperty(n, NS, { __proto__: null, value: s, writable: true, enumerable: true, configurable: true });
   return n;
 }
 // A copy of an internal array, made without a method the page may have replaced.

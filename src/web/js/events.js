@@ -176,7 +176,8 @@ function eventPath(target) {
   return path;
 }
 // A node's parent from its state (the page may have replaced the parentNode getter); other targets have none.
-function parentOf(t) { var st = I.NS && t[I.NS]; return st ? st.p : null; }
+// (An own property: looking it up on other targets would walk their prototype chains.)
+function parentOf(t) { var st = I.NS && B.hasOwn(t, I.NS) && t[I.NS]; return st ? st.p : null; }
 function dispatchAt(target, event, targetOverride) {
   var s = event && event[ES];
   if (!s) throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");

@@ -6,10 +6,10 @@ var xhrState = new B.WeakMap();
 function XMLHttpRequest() {
   if (!(this instanceof XMLHttpRequest)) throw new TypeError("Failed to construct 'XMLHttpRequest': Please use the 'new' operator");
   B.weakSet(xhrState, this, { __proto__: null, headers: [], response: null, sent: false, gen: 0, timer: 0 });
-  this.readyState = 0; this.status = 0; this.statusText = ''; this.responseText = ''; this.responseURL = '';
-  this.responseType = ''; this.timeout = 0; this.withCredentials = false; this.upload = new EventTarget();
-  this.onreadystatechange = null; this.onloadstart = null; this.onprogress = null; this.onload = null;
-  this.onerror = null; this.onabort = null; this.ontimeout = null; this.onloadend = null;
+  // Defined, not assigned: an assignment would walk the prototype chain (page setters, the lazy layer) for each.
+  H.mixin(this, { readyState: 0, status: 0, statusText: '', responseText: '', responseURL: '', responseType: '',
+    timeout: 0, withCredentials: false, upload: new EventTarget(), onreadystatechange: null, onloadstart: null,
+    onprogress: null, onload: null, onerror: null, onabort: null, ontimeout: null, onloadend: null });
 }
 XMLHttpRequest.prototype = B.create(EventTarget.prototype);
 XMLHttpRequest.prototype.constructor = XMLHttpRequest;
