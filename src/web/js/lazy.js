@@ -5,8 +5,9 @@
 // module. Until then the name is answered by a Proxy in the prototype chain, which loads the module and answers;
 // `'URL' in window` is true from the start, so feature detection is unaffected. A module runs as
 // `function (H, I, B)`: `I` holds the internals the modules share, `B` the captured builtins (js/intrinsics.js).
-// Deviations: before its module loads (an on* handler: before it is first read or written), a lazy name is not an own property (`window.hasOwnProperty('URL')` is false,
-// `Object.getOwnPropertyNames(window)` omits it); the prototype of window (and of Node.prototype, ...) is that Proxy.
+// Deviations: before its module loads (an on* handler: before it is first read or written), a lazy name is not an own
+// property (`window.hasOwnProperty('URL')` is false, `Object.getOwnPropertyNames(window)` omits it); the prototype of
+// window (and of Node.prototype, ...) is that Proxy.
 var I = B.create(null);
 I.hooks = hooks;
 var loaded = B.create(null);
@@ -18,10 +19,10 @@ function load(name) {
   return I;
 }
 // Makes each name in `names` (space separated) on `obj` load `module` when first read or written (or, when `module`
-// is a function, call `module(obj, name)` to define that one name: the on* handlers, one accessor pair each). The names are
-// answered by a Proxy inserted between `obj` and its prototype (one per object, cheaper than an accessor per name);
-// the module defines the real properties on `obj` itself, which then shadow the Proxy. (A property redefined from
-// inside its own getter reads wrong in Boa 0.22, so the names are never accessors on `obj`.)
+// is a function, call `module(obj, name)` to define that one name: the on* handlers, one accessor pair each). The
+// names are answered by a Proxy inserted between `obj` and its prototype (one per object, cheaper than an accessor
+// per name); the module defines the real properties on `obj` itself, which then shadow the Proxy. (A property
+// redefined from inside its own getter reads wrong in Boa 0.22, so the names are never accessors on `obj`.)
 var LAYER = Symbol('lazy');
 function lazy(obj, names, module) {
   var table = B.hasOwn(obj, LAYER) ? obj[LAYER] : null;
