@@ -18,7 +18,7 @@ class MediaQueryList extends EventTarget {
   addListener(fn) { this.addEventListener('change', fn); }
   removeListener(fn) { this.removeEventListener('change', fn); }
 }
-I.defineHandlers(MediaQueryList.prototype, 'change');
+I.defineHandlers(MediaQueryList.prototype, 'onchange');
 expose(MediaQueryList);
 I.define(window, {
   matchMedia: function matchMedia(query) {

@@ -53,7 +53,8 @@ lazy(Document.prototype, 'doctype documentElement head body title activeElement 
   'prepend replaceChildren getElementsByTagName getElementsByClassName querySelector querySelectorAll', 'dom');
 lazy(Document.prototype, 'createTreeWalker', 'selectors');
 lazy(Document.prototype, 'write writeln', 'html');
-lazy(Document.prototype, onNames(globalHandlers + ' readystatechange visibilitychange'), 'events');
+I.documentOnNames = I.globalOnNames + ' onreadystatechange onvisibilitychange';
+lazy(Document.prototype, I.documentOnNames, 'events');
 expose(Node);
 expose(Document);
 expose(HTMLDocument);

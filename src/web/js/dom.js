@@ -214,7 +214,7 @@ mixin(DocumentType, childNodeMixin);
 
 // Regular expressions are module constants: Boa compiles a literal each time it is evaluated (~0.01 ms each). Sharing
 // them keeps no state between uses: only titleSpace has the g flag, and `replace` resets its lastIndex.
-var validAttrName = /^[^\s"'>\/=\x00-\x1f]+$/, reflectWord = /^(\w+)(?:=([\w-]+))?(?::(\w))?$/;
+var validAttrName = /^[^\s"'>\/=\x00-\x1f]+$/;
 var validTagName = /^[A-Za-z][^\s\/>\x00]*$/, titleSpace = /[\t\n\f\r ]+/g;
 // Attribute names: lowercase in HTML; invalid names throw as in browsers.
 function attrName(name, what) {
@@ -271,7 +271,7 @@ class HTMLElement extends Element {
   blur() {}
 }
 lazy(HTMLElement.prototype, 'style dataset offsetParent offsetWidth offsetHeight offsetTop offsetLeft', 'html');
-I.defineHandlers(HTMLElement.prototype, I.globalHandlers);
+I.defineHandlers(HTMLElement.prototype, I.globalOnNames);
 
 var tagClasses = B.create(null);
 function elementClass(name, tags, reflected) {
@@ -287,8 +287,11 @@ function elementClass(name, tags, reflected) {
 // attribute when it is not the lowercase property name.
 function reflect(C, spec) {
   B.forEach(B.split(spec, ' '), function (word) {
-    var m = B.exec(reflectWord, word), attr = m[2] || B.lower(m[1]), kind = m[3];
-    B.defineProperty(C.prototype, m[1], {
+    // (Parsed by hand: a regexp literal is compiled again on every page.)
+    var colon = B.strIndexOf(word, ':'), head = colon < 0 ? word : B.slice(word, 0, colon);
+    var eq = B.strIndexOf(head, '='), prop = eq < 0 ? head : B.slice(head, 0, eq);
+    var attr = eq < 0 ? B.lower(prop) : B.slice(head, eq + 1), kind = colon < 0 ? undefined : B.slice(word, colon + 1);
+    B.defineProperty(C.prototype, prop, {
       __proto__: null,
       get: function () {
         var v = this.getAttribute(attr), p;

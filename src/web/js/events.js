@@ -114,11 +114,7 @@ function removeListener(type, fn, options) {
 // place); setting anything else removes it. A handler returning false cancels the event. Each accessor pair is
 // defined the first time its name is read or written (I.lazy): a page touches a few of the ~100 names, and defining
 // them all cost every page with events ~1 M instructions and ~100 function pairs.
-function defineHandlers(obj, types) {
-  var names = '';
-  B.forEach(B.split(types, ' '), function (type) { names += (names ? ' on' : 'on') + type; });
-  I.lazy(obj, names, defineHandler);
-}
+function defineHandlers(obj, onNames) { I.lazy(obj, onNames, defineHandler); }
 function defineHandler(obj, name) {
   var type = B.slice(name, 2);
   B.defineProperty(obj, name, {
@@ -206,8 +202,8 @@ function dispatch(event) { return dispatchAt(this == null ? window : this, event
 define(EventTarget.prototype, { addEventListener: addListener, removeEventListener: removeListener, dispatchEvent: dispatch });
 define(window, { addEventListener: addListener, removeEventListener: removeListener, dispatchEvent: dispatch });
 expose(Event);
-defineHandlers(window, I.windowHandlers);
-defineHandlers(I.Document.prototype, I.globalHandlers + ' readystatechange visibilitychange');
+defineHandlers(window, I.windowOnNames);
+defineHandlers(I.Document.prototype, I.documentOnNames);
 
 // Fires a trusted event made by `make` (default: a plain Event) at `target`.
 function fireTrusted(target, type, init, C, targetOverride) {

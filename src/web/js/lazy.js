@@ -85,11 +85,12 @@ expose(EventTarget);
 var globalHandlers = 'abort blur change click contextmenu dblclick error focus input keydown keypress keyup load ' +
   'mousedown mousemove mouseout mouseover mouseup pointerdown pointerup reset resize scroll submit touchstart ' +
   'touchend wheel';
+// (Made here, where the builtins are pristine, for the `events` and `dom` modules.)
 function onNames(types) { return types.split(' ').map(function (t) { return 'on' + t; }).join(' '); }
-I.globalHandlers = globalHandlers;
-I.windowHandlers = globalHandlers + ' afterprint beforeprint beforeunload hashchange languagechange message ' +
-  'offline online pagehide pageshow popstate storage unload';
-lazy(window, onNames(I.windowHandlers), 'events');
+I.globalOnNames = onNames(globalHandlers);
+I.windowOnNames = onNames(globalHandlers + ' afterprint beforeprint beforeunload hashchange languagechange message ' +
+  'offline online pagehide pageshow popstate storage unload');
+lazy(window, I.windowOnNames, 'events');
 lazy(window, 'addEventListener removeEventListener dispatchEvent Event CustomEvent PageTransitionEvent ' +
   'PopStateEvent HashChangeEvent BeforeUnloadEvent', 'events');
 lazy(window, 'UIEvent MouseEvent PointerEvent KeyboardEvent FocusEvent InputEvent StorageEvent ErrorEvent ' +
