@@ -72,3 +72,9 @@ accessor(window, 'onmessage', true, true);
 assertEq(typeof window.onmessage, 'function');
 window.onmessage = 'not a function';
 assertEq(window.onmessage, null);
+// The event phase and XHR state constants: enumerable, read-only, not configurable, as in Chrome.
+data(Event, 'AT_TARGET', false, true, false);
+data(Event.prototype, 'BUBBLING_PHASE', false, true, false);
+data(XMLHttpRequest, 'DONE', false, true, false);
+data(XMLHttpRequest.prototype, 'OPENED', false, true, false);
+assertEq([Event.NONE, Event.CAPTURING_PHASE, XMLHttpRequest.UNSENT, XMLHttpRequest.LOADING].join(), '0,1,0,3');

@@ -224,10 +224,10 @@ function attrName(name, what) {
 }
 // Elements that can make a request (the `loads` module says how), the attributes that can start one, and the
 // parents whose children's insertion can (a `<picture>`'s images, a media element's sources).
-var loadTags = B.create(null), loadAttrs = B.create(null), loadParents = B.create(null);
-B.forEach(B.split('img input source audio video track link iframe frame embed object meta', ' '), function (t) { loadTags[t] = 1; });
-B.forEach(B.split('src srcset href rel data type poster', ' '), function (a) { loadAttrs[a] = 1; });
-B.forEach(B.split('picture audio video', ' '), function (t) { loadParents[t] = 1; });
+var loadTags = { __proto__: null, img: 1, input: 1, source: 1, audio: 1, video: 1, track: 1, link: 1, iframe: 1,
+  frame: 1, embed: 1, object: 1, meta: 1 };
+var loadAttrs = { __proto__: null, src: 1, srcset: 1, href: 1, rel: 1, data: 1, type: 1, poster: 1 };
+var loadParents = { __proto__: null, picture: 1, audio: 1, video: 1 };
 // Sets an attribute, then runs what the change triggers (script loads, the `loads` module's requests).
 function setAttr(el, name, value) {
   var s = ns(el);
@@ -317,11 +317,10 @@ elementClass('HTMLBodyElement', 'body');
 elementClass('HTMLTitleElement', 'title');
 // The element classes of the other tags (div, img, a, form, ...) are the `elements` module, loaded by createElement
 // or by their names.
-var elementsTags = B.create(null);
-B.forEach(B.split('div span p style meta link button select textarea iframe form input a template img audio video ' +
-  'source track embed object picture area frame', ' '), function (t) {
-  elementsTags[t] = true;
-});
+var elementsTags = { __proto__: null, div: true, span: true, p: true, style: true, meta: true, link: true,
+  button: true, select: true, textarea: true, iframe: true, form: true, input: true, a: true, template: true,
+  img: true, audio: true, video: true, source: true, track: true, embed: true, object: true, picture: true,
+  area: true, frame: true };
 var HTMLScriptElement = elementClass('HTMLScriptElement', 'script', 'src:u type charset defer:b ' +
   'noModule=nomodule:b crossOrigin=crossorigin:c integrity referrerPolicy=referrerpolicy nonce');
 // HTMLScriptElement: `async` is true for a script made by createElement until set; `text` is its text content.

@@ -51,10 +51,10 @@ class Event {
     s.init = true; s.stop = s.stopNow = s.canceled = false; s.target = null;
   }
 }
-B.forEach(['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'], function (n, i) {
-  B.defineProperty(Event, n, { __proto__: null, value: i, enumerable: true });
-  B.defineProperty(Event.prototype, n, { __proto__: null, value: i, enumerable: true });
-});
+// The phase constants: enumerable, read-only, not configurable (a frozen literal's attributes).
+var phases = B.freeze({ NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 });
+H.mixin(Event, phases);
+H.mixin(Event.prototype, phases);
 // Event subclasses whose extra fields come from the init dictionary: [name, parent, {field: default}].
 function eventClass(name, Parent, fields) {
   var C = class extends Parent {

@@ -13,9 +13,10 @@ function XMLHttpRequest() {
 }
 XMLHttpRequest.prototype = B.create(EventTarget.prototype);
 XMLHttpRequest.prototype.constructor = XMLHttpRequest;
-B.forEach(['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'], function (n, i) {
-  XMLHttpRequest[n] = i; XMLHttpRequest.prototype[n] = i;
-});
+// The state constants: enumerable, read-only, not configurable, as in Chrome (a frozen literal's attributes).
+var states = B.freeze({ UNSENT: 0, OPENED: 1, HEADERS_RECEIVED: 2, LOADING: 3, DONE: 4 });
+H.mixin(XMLHttpRequest, states);
+H.mixin(XMLHttpRequest.prototype, states);
 function xhrFire(xhr, type) { xhr.dispatchEvent(new Event(type)); }
 function xhrSet(xhr, state) { xhr.readyState = state; xhrFire(xhr, 'readystatechange'); }
 B.defineProperty(XMLHttpRequest.prototype, 'response', {
