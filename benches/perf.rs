@@ -401,7 +401,8 @@ fn main() {
         return;
     }
     // `valgrind --tool=callgrind <bench binary> pages ce 6` loads six pages of a kind (`empty`, `ce`, `mixpanel`,
-    // `amplitude`; `session`: six runs of `bench/jsdom/session.json`) on one thread: the instructions of `pages KIND 6` minus `pages KIND 1`, over 5, are a warm page's.
+    // `amplitude`; `session`: six runs of `bench/jsdom/session.json`) on one thread: the instructions of `pages KIND 6`
+    // minus `pages KIND 1`, over 5, are a warm page's.
     if args.first().map(String::as_str) == Some("pages") {
         let kind = args.get(1).map_or("ce", String::as_str);
         for _ in 0..args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1) {

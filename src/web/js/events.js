@@ -194,7 +194,7 @@ function dispatchAt(target, event, targetOverride) {
 var activatable = { a: 1, area: 1, button: 1, input: 1 };
 function activate(path, bubbles) {
   for (var i = 0; i < (bubbles ? path.length : 1); i++) {
-    var st = I.NS && path[i] != null && path[i][I.NS];
+    var st = I.NS && path[i] != null && B.hasOwn(path[i], I.NS) && path[i][I.NS];
     if (st && st.k === 1 && activatable[st.l] === 1) { I.load('loads').activate(path[i]); return; }
   }
 }

@@ -10,7 +10,7 @@
 // The host holds the URL and the entries (src/web/history.rs) and refuses a URL of another origin; this module keeps
 // only each entry's state object, by entry index.
 // Deviations: `history.length` counts this document's entries only; `ancestorOrigins` is absent.
-var urlParts = I.urlParts, parseUrl = I.parseUrl, domError = I.domError, illegal = I.illegal, expose = I.expose;
+var parseUrl = I.parseUrl, domError = I.domError, illegal = I.illegal, expose = I.expose;
 var states = B.create(null), scroll = 'auto';
 states[0] = null;
 function docUrl() { return I.url(); }

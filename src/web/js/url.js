@@ -2,7 +2,7 @@
 // natives of src/web/whatwg_url.rs (the `url` crate: WHATWG parsing and setters). `url.searchParams` is live both
 // ways.
 // Deviations: no URL.createObjectURL/revokeObjectURL (no blob: URLs); iterators are plain generators.
-var US = Symbol('url'), SP = Symbol('params'), urlParts = I.urlParts, parseUrl = I.parseUrl;
+var US = Symbol('url'), SP = Symbol('params'), parseUrl = I.parseUrl;
 // Serialises name/value pairs as application/x-www-form-urlencoded, byte for byte as browsers do.
 function formEncode(s) {
   return encodeURIComponent(s.toWellFormed ? s.toWellFormed() : s).replace(/[!'()~]|%20/g, function (c) {
