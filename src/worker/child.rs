@@ -29,9 +29,12 @@ pub(crate) fn serve() -> std::io::Result<()> {
         .name("sdkhost-job".into())
         .stack_size(crate::parallel::WORKER_STACK)
         .spawn(|| -> std::io::Result<()> {
+            // The suite is parsed at the first check, then kept: parsing it is ~10 M instructions, a quarter of a
+            // check's own work, and it is the same for every check (it is built into the binary).
+            let mut suite = None;
             for line in std::io::stdin().lock().lines() {
                 let job: Job = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
-                run(job);
+                run(job, &mut suite);
             }
             Ok(())
         })?;
@@ -39,7 +42,7 @@ pub(crate) fn serve() -> std::io::Result<()> {
     handle.join().map_err(|_| std::io::Error::other("the job panicked"))?
 }
 
-fn run(job: Job) {
+fn run(job: Job, suite: &mut Option<Result<Suite, String>>) {
     match job {
         Job::Session { path, opts } => {
             let prepared = SessionScript::load(&path)
@@ -55,9 +58,9 @@ fn run(job: Job) {
             send(&Line::Done(Box::new(Done::of(&report))));
         }
         Job::Check { id, sdk_name, sdk_source } => {
-            let suite = match Suite::ce_v2() {
+            let suite = match suite.get_or_insert_with(|| Suite::ce_v2().map_err(|e| e.to_string())) {
                 Ok(s) => s,
-                Err(e) => return send(&Line::Setup(e.to_string())),
+                Err(e) => return send(&Line::Setup(e.clone())),
             };
             let Some(check) = suite.checks.iter().find(|c| c.id == id) else {
                 return send(&Line::Setup(format!("no check {id:?} in the suite")));
