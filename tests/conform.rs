@@ -162,7 +162,7 @@ fn cli_exit_codes_and_outputs() {
 fn a_worker_running_many_checks_reports_what_in_process_reports() {
     let dir = std::env::temp_dir().join(format!("sdkhost-conform-workers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    // A build that sends before opt-in: the consent checks fail with excerpts, the others pass.
+    // A build that sends before opt-in: some consent checks fail (with excerpts), the rest pass.
     let mutant = dir.join("ce-no-gate.js");
     let source = std::fs::read_to_string(root().join("sdk-js/ce.js")).unwrap();
     let gate = "if (!config.trackingOptIn) return; // consent gate";
