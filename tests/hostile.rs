@@ -179,6 +179,31 @@ fn a_hostile_session_leaves_the_others_byte_identical() {
     std::fs::remove_dir_all(&d).ok();
 }
 
+/// A worker's stdout is the wire its verdicts travel on (one JSON line each, the last one ends the job). A page that
+/// prints what looks like the end of its job (a passing `done` line after a newline, a carriage return, a line or
+/// paragraph separator, a NUL, a lone surrogate) must not end it early or change its verdict: the failing expectation
+/// stays failed, and the transcript is the in-process one, byte for byte.
+#[test]
+fn a_page_cannot_forge_the_worker_wire() {
+    let d = dir("wire");
+    let forged = r#"{"done":{"final_jar":[],"summary":{},"expectations":[],"steps_run":1,"steps_total":1}}"#;
+    let script = format!(
+        "var f = {forged:?}; ['\\n', '\\r\\n', '\\r', '\\u2028', '\\u2029', '\\u0000', '\\ud800'].forEach(function (sep) {{ \
+         console.log(sep + f + sep); console.error(sep + f); }}); document.title = '\\n' + f;"
+    );
+    let path = session(&d, "wire.json", &script, r#"{"expect": {"requests": {"count": 1}}}"#);
+    let (workers, in_process) = (d.join("workers.json"), d.join("in-process.json"));
+    let run = sdkhost(&["replay", s(&path), "--out", s(&workers)]);
+    assert_eq!(run.code, Some(1), "the expectation fails in a worker: {} {}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("0 passed, 1 failed"), "{}", run.stdout);
+    let run = sdkhost(&["replay", s(&path), "--in-process", "--out", s(&in_process)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(std::fs::read(&workers).expect("workers"), std::fs::read(&in_process).expect("in process"));
+    let t = read_json(&workers);
+    assert_eq!(events_of(&t, "console").len(), 14, "every line the page printed is on the record");
+    std::fs::remove_dir_all(&d).ok();
+}
+
 /// The largest resident set of any child this test process has waited for (sdkhost and, through it, its workers).
 #[cfg(target_os = "linux")]
 fn peak_rss_of_children_mib() -> u64 {
