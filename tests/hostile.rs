@@ -186,7 +186,19 @@ fn a_hostile_session_leaves_the_others_byte_identical() {
 #[test]
 fn a_page_cannot_forge_the_worker_wire() {
     let d = dir("wire");
-    let forged = r#"{"done":{"final_jar":[],"summary":{},"expectations":[],"steps_run":1,"steps_total":1}}"#;
+    // The forged line is a real one: what a worker writes at the end of a passing session.
+    let passing = session(&d, "pass.json", "1", r#"{"expect": {"requests": {"count": 0}}}"#);
+    let mut worker = Command::new(env!("CARGO_BIN_EXE_sdkhost"))
+        .args(["__worker", "--memory-mib", "2048"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start a worker");
+    let job = serde_json::json!({"session": {"path": passing, "opts": {"deny_all": false}}});
+    std::io::Write::write_all(&mut worker.stdin.take().expect("stdin"), format!("{job}\n").as_bytes()).expect("job");
+    let out = worker.wait_with_output().expect("worker ends at EOF");
+    let forged = String::from_utf8(out.stdout).expect("utf8").lines().last().expect("a last line").to_owned();
+    assert!(forged.starts_with(r#"{"done":"#) && forged.contains(r#""expectations_failed":0"#), "{forged}");
     let script = format!(
         "var f = {forged:?}; ['\\n', '\\r\\n', '\\r', '\\u2028', '\\u2029', '\\u0000', '\\ud800'].forEach(function (sep) {{ \
          console.log(sep + f + sep); console.error(sep + f); }}); document.title = '\\n' + f;"
